@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The register set of an SMCCC v1.2 call and the conduit that performs it.
+ *
+ * A conduit is whatever carries x0-x17 to the callee and back: an SMC or
+ * HVC instruction, the host runtime's loopback into the manager, or a
+ * scripted conduit in a test.
+ */
+#ifndef LIBFFA_REGS_H
+#define LIBFFA_REGS_H
+
+#include <ffa/types.h>
+
+#define FFA_NREGS	18
+
+struct ffa_regs {
+	uint64_t x[FFA_NREGS];
+};
+
+/* Perform the call in place: arguments in, results out. */
+typedef void (*ffa_conduit_fn)(void *ctx, struct ffa_regs *regs);
+
+struct ffa_conduit {
+	ffa_conduit_fn call;
+	void *ctx;
+};
+
+/*
+ * Issue a call with the SMCCC v1.2 register rules applied on both sides:
+ * for an SMC32 function ID the upper halves of x0-x7 are cleared before
+ * the call; after it, a result whose x0 is not an SMC64 FF-A function ID
+ * is read as w0-w7 (upper halves cleared) and x8-x17 read as 0.
+ */
+void ffa_call(const struct ffa_conduit *c, struct ffa_regs *r);
+
+/* Clear all registers and set x0 to fid. */
+void ffa_regs_init(struct ffa_regs *r, uint32_t fid);
+
+/* Callee side: ignore the upper halves of x0-x7 of an SMC32 call. */
+void ffa_regs_sanitize_args(struct ffa_regs *r);
+/* Either side: apply the result rule described at ffa_call(). */
+void ffa_regs_sanitize_results(struct ffa_regs *r);
+
+/* True when fid is an SMC64 FF-A function ID that may carry x8-x17. */
+bool ffa_fid_is_wide(uint32_t fid);
+
+/*
+ * Decode a plain completion: 0 for FFA_SUCCESS_32/64, the error code for
+ * FFA_ERROR (FFA_EPROTO when outside the known range), FFA_EPROTO for any
+ * other function ID.
+ */
+int ffa_regs_status(const struct ffa_regs *r);
+
+/* Callee side: compose FFA_SUCCESS_32 (w2, w3) or FFA_ERROR (code). */
+void ffa_regs_set_success(struct ffa_regs *r, uint32_t w2, uint32_t w3);
+void ffa_regs_set_error(struct ffa_regs *r, int code);
+
+#endif /* LIBFFA_REGS_H */
