@@ -39,6 +39,7 @@ enum ffa_event_type {
 	FFA_EV_INTERRUPT,	/* .target, .interrupt_id */
 	FFA_EV_RUN,		/* a partition given cycles; .target */
 	FFA_EV_MSG_SEND,	/* legacy v1.0 indirect message; .target */
+	FFA_EV_INVALID,		/* decode failed; status FFA_EPROTO */
 };
 
 struct ffa_event {

@@ -32,6 +32,12 @@ struct ffa_conduit {
  * is read as w0-w7 (upper halves cleared) and x8-x17 read as 0.
  */
 void ffa_call(const struct ffa_conduit *c, struct ffa_regs *r);
+/*
+ * ffa_call(), then ffa_regs_status(): for ABIs that complete with plain
+ * FFA_SUCCESS/FFA_ERROR. *r keeps the results for the values SUCCESS
+ * carries.
+ */
+int ffa_call_status(const struct ffa_conduit *c, struct ffa_regs *r);
 
 /* Clear all registers and set x0 to fid. */
 void ffa_regs_init(struct ffa_regs *r, uint32_t fid);

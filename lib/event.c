@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Decoding what ends a CPU-cycle call, or what an endpoint is entered
+ * with. The registers are expected to have been through ffa_call() (or
+ * ffa_regs_sanitize_results()), but every 32-bit field is still read as a
+ * 32-bit value, so a decoder given raw registers cannot be fooled by
+ * stale upper halves.
+ */
+#include <ffa/func.h>
+#include <ffa/ids.h>
+#include <libffa/bytes.h>
+#include <libffa/event.h>
+#include <libffa/status.h>
+
+struct event_kind {
+	uint32_t fid;
+	enum ffa_event_type type;
+};
+
+static const struct event_kind event_kinds[] = {
+	{ FFA_SUCCESS_32, FFA_EV_SUCCESS },
+	{ FFA_SUCCESS_64, FFA_EV_SUCCESS },
+	{ FFA_ERROR, FFA_EV_ERROR },
+	{ FFA_MSG_SEND_DIRECT_REQ_32, FFA_EV_DIRECT_REQ },
+	{ FFA_MSG_SEND_DIRECT_REQ_64, FFA_EV_DIRECT_REQ },
+	{ FFA_MSG_SEND_DIRECT_RESP_32, FFA_EV_DIRECT_RESP },
+	{ FFA_MSG_SEND_DIRECT_RESP_64, FFA_EV_DIRECT_RESP },
+	{ FFA_MSG_SEND_DIRECT_REQ2, FFA_EV_DIRECT_REQ2 },
+	{ FFA_MSG_SEND_DIRECT_RESP2, FFA_EV_DIRECT_RESP2 },
+	{ FFA_MSG_WAIT, FFA_EV_MSG_WAIT },
+	{ FFA_YIELD, FFA_EV_YIELD },
+	{ FFA_INTERRUPT, FFA_EV_INTERRUPT },
+	{ FFA_RUN, FFA_EV_RUN },
+	{ FFA_MSG_SEND, FFA_EV_MSG_SEND },
+};
+
+static bool event_type_of(uint32_t fid, enum ffa_event_type *type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++) {
+		if (event_kinds[i].fid == fid) {
+			*type = event_kinds[i].type;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void decode_direct(const struct ffa_regs *r, bool is_64,
+			  struct ffa_direct_msg *m)
+{
+	uint32_t w1 = (uint32_t)r->x[1];
+	unsigned int i;
+
+	m->sender = FFA_SR_SENDER(w1);
+	m->receiver = FFA_SR_RECEIVER(w1);
+	m->flags = (uint32_t)r->x[2];
+	/* v1.2: the payload is x3-x7 even for _64; x8-x17 are not ours. */
+	for (i = 0; i < FFA_DIRECT_ARGS; i++)
+		m->args[i] = is_64 ? r->x[3 + i] : (uint32_t)r->x[3 + i];
+}
+
+static int decode_direct2(const struct ffa_regs *r, bool is_req,
+			  struct ffa_direct_msg2 *m)
+{
+	uint32_t w1 = (uint32_t)r->x[1];
+	unsigned int i;
+
+	m->sender = FFA_SR_SENDER(w1);
+	m->receiver = FFA_SR_RECEIVER(w1);
+	if (is_req)
+		ffa_uuid_from_x2(&m->uuid, &r->x[2]);
+	else if (r->x[2] != 0 || r->x[3] != 0)
+		return FFA_EPROTO;	/* RESP2: x2/x3 are MBZ */
+	for (i = 0; i < FFA_DIRECT2_ARGS; i++)
+		m->args[i] = r->x[4 + i];
+	return 0;
+}
+
+/* The fields of each event type; FFA_EPROTO when they break the ABI. */
+static int decode_fields(const struct ffa_regs *r, struct ffa_event *ev)
+{
+	switch (ev->type) {
+	case FFA_EV_ERROR:
+		ev->error = ffa_regs_status(r);
+		break;
+	case FFA_EV_DIRECT_REQ:
+	case FFA_EV_DIRECT_RESP:
+		decode_direct(r, ev->is_64, &ev->direct);
+		break;
+	case FFA_EV_DIRECT_REQ2:
+	case FFA_EV_DIRECT_RESP2:
+		return decode_direct2(r, ev->type == FFA_EV_DIRECT_REQ2,
+				      &ev->direct2);
+	case FFA_EV_YIELD:
+		ev->timeout = (uint64_t)(uint32_t)r->x[2] |
+			      ((uint64_t)(uint32_t)r->x[3] << 32);
+		break;
+	case FFA_EV_INTERRUPT:
+		ev->interrupt_id = (uint32_t)r->x[2];
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev)
+{
+	/* r may be &ev->regs (re-decoding an event): copy before zeroing. */
+	struct ffa_regs raw = *r;
+	uint32_t fid = (uint32_t)raw.x[0];
+
+	ffa_bytes_zero(ev, sizeof(*ev));
+	ev->regs = raw;
+	r = &ev->regs;
+	ev->type = FFA_EV_INVALID;
+	if (!event_type_of(fid, &ev->type))
+		return FFA_EPROTO;
+	ev->is_64 = FFA_FID_IS_64(fid);
+	/* Target info, or sender/receiver for messages: always w1. */
+	ev->target = (uint32_t)r->x[1];
+	if (decode_fields(r, ev) != 0) {
+		/* Keep a half-decoded event from reading as a good one. */
+		ev->type = FFA_EV_INVALID;
+		return FFA_EPROTO;
+	}
+	return 0;
+}
+
+int ffa_event_status(const struct ffa_event *ev)
+{
+	switch (ev->type) {
+	case FFA_EV_ERROR:
+		/* Already FFA_EPROTO for a code outside the known range. */
+		return ev->error;
+	case FFA_EV_INVALID:
+		return FFA_EPROTO;
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The SMCCC v1.2 register rules, applied in one place so that no caller
+ * has to remember them (ffa-abi.md 1.2):
+ *
+ *  - an SMC32 call only means w0-w7, so the upper halves of x0-x7 are
+ *    cleared before the conduit sees them;
+ *  - a 32-bit result is zero-extended and x8-x17 carry nothing, so such a
+ *    result is read as w0-w7 with x8-x17 zero;
+ *  - whether a result is 32- or 64-bit is decided by the function ID the
+ *    callee wrote in w0, not by the one we called: a partition blocked in
+ *    FFA_MSG_WAIT_32 may be resumed with FFA_MSG_SEND_DIRECT_REQ_64.
+ */
+#include <ffa/error.h>
+#include <ffa/func.h>
+#include <libffa/regs.h>
+#include <libffa/status.h>
+
+/*
+ * Last function number of the FF-A range. v1.2 ends at 0x8E; TF-A
+ * reserves up to 0x97, where v1.3 adds SMC64 IDs, so a v1.3 result keeps
+ * its registers too.
+ */
+#define FFA_NUM_RANGE_LAST	0x97U
+
+/* Registers an SMC32 call or result can carry: w0-w7. */
+#define SMC32_NREGS		8
+
+static void clear_upper_halves(struct ffa_regs *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < SMC32_NREGS; i++)
+		r->x[i] = (uint32_t)r->x[i];
+}
+
+bool ffa_fid_is_wide(uint32_t fid)
+{
+	/* Everything but the function number (and the SVE hint) is fixed. */
+	uint32_t fixed = fid & ~(SMCCC_FUNC_NUM_MASK | SMCCC_SVE_HINT);
+	uint32_t num = FFA_FID_NUM(fid);
+
+	if (fixed != FFA_FID64(0))
+		return false;
+	return num >= FFA_NUM_FIRST && num <= FFA_NUM_RANGE_LAST;
+}
+
+void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
+{
+	unsigned int i;
+
+	for (i = 0; i < FFA_NREGS; i++)
+		r->x[i] = 0;
+	r->x[0] = fid;
+}
+
+void ffa_regs_sanitize_args(struct ffa_regs *r)
+{
+	if (!FFA_FID_IS_64((uint32_t)r->x[0]))
+		clear_upper_halves(r);
+}
+
+void ffa_regs_sanitize_results(struct ffa_regs *r)
+{
+	unsigned int i;
+
+	if (ffa_fid_is_wide((uint32_t)r->x[0]))
+		return;
+	clear_upper_halves(r);
+	for (i = SMC32_NREGS; i < FFA_NREGS; i++)
+		r->x[i] = 0;
+}
+
+void ffa_call(const struct ffa_conduit *c, struct ffa_regs *r)
+{
+	ffa_regs_sanitize_args(r);
+	c->call(c->ctx, r);
+	ffa_regs_sanitize_results(r);
+}
+
+int ffa_call_status(const struct ffa_conduit *c, struct ffa_regs *r)
+{
+	ffa_call(c, r);
+	return ffa_regs_status(r);
+}
+
+int ffa_regs_status(const struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+	int code;
+
+	if (fid == FFA_SUCCESS_32 || fid == FFA_SUCCESS_64)
+		return 0;
+	if (fid != FFA_ERROR)
+		return FFA_EPROTO;
+	/* w2 is a 32-bit two's complement value, zero-extended in x2. */
+	code = (int32_t)(uint32_t)r->x[2];
+	/* A code we do not know is a protocol violation (bad input 38). */
+	return ffa_status_is_ffa_error(code) ? code : FFA_EPROTO;
+}
+
+void ffa_regs_set_success(struct ffa_regs *r, uint32_t w2, uint32_t w3)
+{
+	ffa_regs_init(r, FFA_SUCCESS_32);
+	r->x[2] = w2;
+	r->x[3] = w3;
+}
+
+void ffa_regs_set_error(struct ffa_regs *r, int code)
+{
+	ffa_regs_init(r, FFA_ERROR);
+	r->x[2] = (uint32_t)code;
+}
