@@ -37,7 +37,11 @@ int ffa_features(const struct ffa_conduit *c, uint32_t id, uint32_t props,
 int ffa_id_get(const struct ffa_conduit *c, uint16_t *id);
 int ffa_spm_id_get(const struct ffa_conduit *c, uint16_t *id);
 
-/* FFA_RXTX_MAP_32/_64: pages is the size of each buffer in 4 KiB pages. */
+/*
+ * FFA_RXTX_MAP_32/_64: pages is the size of each buffer in 4 KiB pages.
+ * 0 or more than 63 pages, or an address above 4 GiB for the _32 form,
+ * is INVALID_PARAMETERS without a call.
+ */
 int ffa_rxtx_map(const struct ffa_conduit *c, uint64_t tx, uint64_t rx,
 		 uint32_t pages, bool smc64);
 /* FFA_RXTX_UNMAP: id is placed in w1[31:16] (0 at a virtual instance). */
@@ -78,6 +82,10 @@ int ffa_run(const struct ffa_conduit *c, uint16_t id, uint16_t vcpu,
 	    struct ffa_event *ev);
 int ffa_yield(const struct ffa_conduit *c, uint64_t timeout,
 	      struct ffa_event *ev);
+/*
+ * The _32 forms carry 32-bit payload words: a word with upper bits set is
+ * INVALID_PARAMETERS without a call (truncating would change the message).
+ */
 int ffa_direct_req(const struct ffa_conduit *c,
 		   const struct ffa_direct_msg *m, bool smc64,
 		   struct ffa_event *ev);
@@ -138,7 +146,7 @@ int ffa_mem_op_resume(const struct ffa_conduit *c, uint64_t handle,
 		      struct ffa_mem_xfer *out);
 
 struct ffa_mem_retrieved {
-	uint32_t total_len;	/* whole response descriptor */
+	uint32_t total_len;	/* whole response; 0 from FRAG_RX */
 	uint32_t frag_len;	/* bytes now in the RX buffer */
 	uint64_t handle;	/* FRAG_TX continuation only */
 	uint16_t sender_id;	/* FRAG_TX continuation only */

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * CPU-cycle ABIs, direct and indirect messaging (ffa-abi.md 2.3, 8, 12).
+ *
+ * A call that gives up the CPU (MSG_WAIT, RUN, YIELD, a direct request or
+ * response) does not complete with a plain SUCCESS: it completes with
+ * whatever next lands in our registers, which may be a 64-bit message
+ * even after a 32-bit call. All of them end in one decoder.
+ */
+#include <ffa/ffa.h>
+#include <libffa/bytes.h>
+#include <libffa/client.h>
+
+/* Issue a call that yields the CPU and decode what ended it. */
+static int cycle_call(const struct ffa_conduit *c, struct ffa_regs *r,
+		      struct ffa_event *ev)
+{
+	int rc;
+
+	ffa_call(c, r);
+	rc = ffa_event_decode(r, ev);
+	if (rc)
+		return rc;
+	return ffa_event_status(ev);
+}
+
+int ffa_msg_wait(const struct ffa_conduit *c, uint32_t flags,
+		 struct ffa_event *ev)
+{
+	struct ffa_regs r;
+
+	ffa_regs_init(&r, FFA_MSG_WAIT);
+	r.x[2] = flags;
+	return cycle_call(c, &r, ev);
+}
+
+int ffa_run(const struct ffa_conduit *c, uint16_t id, uint16_t vcpu,
+	    struct ffa_event *ev)
+{
+	struct ffa_regs r;
+
+	ffa_regs_init(&r, FFA_RUN);
+	r.x[1] = FFA_TARGET_INFO(id, vcpu);
+	return cycle_call(c, &r, ev);
+}
+
+int ffa_yield(const struct ffa_conduit *c, uint64_t timeout,
+	      struct ffa_event *ev)
+{
+	struct ffa_regs r;
+
+	ffa_regs_init(&r, FFA_YIELD);
+	r.x[2] = (uint32_t)timeout;
+	r.x[3] = (uint32_t)(timeout >> 32);
+	return cycle_call(c, &r, ev);
+}
+
+/*
+ * DIRECT_REQ and DIRECT_RESP share a layout. The _32 form carries 32-bit
+ * payload words: silently dropping the upper half of a caller's value
+ * would deliver a different message, so such a payload is refused.
+ */
+static int direct_call(const struct ffa_conduit *c, uint32_t fid,
+		       const struct ffa_direct_msg *m, struct ffa_event *ev)
+{
+	bool is_64 = FFA_FID_IS_64(fid);
+	struct ffa_regs r;
+	unsigned int i;
+
+	ffa_regs_init(&r, fid);
+	r.x[1] = FFA_SENDER_RECEIVER(m->sender, m->receiver);
+	r.x[2] = m->flags;
+	for (i = 0; i < FFA_DIRECT_ARGS; i++) {
+		if (!is_64 && (m->args[i] >> 32) != 0)
+			return FFA_RET_INVALID_PARAMETERS;
+		r.x[3 + i] = m->args[i];
+	}
+	return cycle_call(c, &r, ev);
+}
+
+int ffa_direct_req(const struct ffa_conduit *c,
+		   const struct ffa_direct_msg *m, bool smc64,
+		   struct ffa_event *ev)
+{
+	return direct_call(c, smc64 ? FFA_MSG_SEND_DIRECT_REQ_64 :
+			   FFA_MSG_SEND_DIRECT_REQ_32, m, ev);
+}
+
+int ffa_direct_resp(const struct ffa_conduit *c,
+		    const struct ffa_direct_msg *m, bool smc64,
+		    struct ffa_event *ev)
+{
+	return direct_call(c, smc64 ? FFA_MSG_SEND_DIRECT_RESP_64 :
+			   FFA_MSG_SEND_DIRECT_RESP_32, m, ev);
+}
+
+/* REQ2 carries the service UUID in x2/x3; in RESP2 they are MBZ. */
+static int direct2_call(const struct ffa_conduit *c, uint32_t fid,
+			const struct ffa_direct_msg2 *m, struct ffa_event *ev)
+{
+	struct ffa_regs r;
+	unsigned int i;
+
+	ffa_regs_init(&r, fid);
+	r.x[1] = FFA_SENDER_RECEIVER(m->sender, m->receiver);
+	if (fid == FFA_MSG_SEND_DIRECT_REQ2)
+		ffa_uuid_to_x2(&m->uuid, &r.x[2]);
+	for (i = 0; i < FFA_DIRECT2_ARGS; i++)
+		r.x[4 + i] = m->args[i];
+	return cycle_call(c, &r, ev);
+}
+
+int ffa_direct_req2(const struct ffa_conduit *c,
+		    const struct ffa_direct_msg2 *m, struct ffa_event *ev)
+{
+	return direct2_call(c, FFA_MSG_SEND_DIRECT_REQ2, m, ev);
+}
+
+int ffa_direct_resp2(const struct ffa_conduit *c,
+		     const struct ffa_direct_msg2 *m, struct ffa_event *ev)
+{
+	return direct2_call(c, FFA_MSG_SEND_DIRECT_RESP2, m, ev);
+}
+
+/* Partition message header size for a version; 0 before v1.1. */
+static uint32_t send2_hdr_size(uint32_t version)
+{
+	if (version < FFA_VERSION_1_1)
+		return 0;
+	if (version == FFA_VERSION_1_1)
+		return FFA_MSG_SEND2_HDR_SIZE_V1_1;
+	return FFA_MSG_SEND2_HDR_SIZE_V1_2;
+}
+
+#define HDR_OFF(field)	FFA_OFFSETOF(struct ffa_msg_send2_hdr, field)
+
+int ffa_msg_send2_compose(void *tx, size_t tx_size, uint32_t version,
+			  const struct ffa_send2 *m)
+{
+	uint32_t hdr_size = send2_hdr_size(version);
+	uint8_t *buf = tx;
+	uint32_t total;
+
+	if (hdr_size == 0)
+		return FFA_RET_NOT_SUPPORTED;
+	if (ffa_add_overflow(hdr_size, m->size, &total) ||
+	    total > tx_size || total > FFA_MSG_SEND2_MAX_TOTAL)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (m->size != 0 && !m->payload)
+		return FFA_RET_INVALID_PARAMETERS;
+
+	/* Flags and every reserved byte stay zero. */
+	ffa_bytes_zero(buf, hdr_size);
+	ffa_st32(buf + HDR_OFF(offset), hdr_size);
+	ffa_st16(buf + HDR_OFF(receiver), m->receiver);
+	ffa_st16(buf + HDR_OFF(sender), m->sender);
+	ffa_st32(buf + HDR_OFF(size), m->size);
+	if (hdr_size >= FFA_MSG_SEND2_HDR_SIZE_V1_2)
+		ffa_bytes_copy(buf + HDR_OFF(uuid), m->uuid.b,
+			       sizeof(m->uuid.b));
+	ffa_bytes_copy(buf + hdr_size, m->payload, m->size);
+	return 0;
+}
+
+int ffa_msg_send2(const struct ffa_conduit *c, uint16_t sender_vm,
+		  uint32_t flags)
+{
+	struct ffa_regs r;
+
+	ffa_regs_init(&r, FFA_MSG_SEND2);
+	r.x[1] = FFA_FWD_SENDER_W(sender_vm);
+	r.x[2] = flags;
+	return ffa_call_status(c, &r);
+}
