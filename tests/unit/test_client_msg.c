@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * CPU-cycle and messaging calls of the client API against a scripted
+ * callee (ffa-abi.md 2.3, 8.2, 8.4, 12): exact registers out, the event
+ * that ends each call, and the partition message header byte by byte.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <libffa/client.h>
+
+#include "script_conduit.h"
+
+static const struct ffa_direct_msg req_32 = {
+	.sender = 0x0001, .receiver = 0x8001, .flags = 0,
+	.args = { 1, 2, 3, 4, 0xffffffff },
+};
+
+static const struct ffa_direct_msg req_64 = {
+	.sender = 0x0001, .receiver = 0x8001, .flags = 0,
+	.args = { 0x1111111111111111, 0x2222222222222222, 0x3333333333333333,
+		  0x4444444444444444, 0x5555555555555555 },
+};
+
+/* A PSCI power-management framework response (ffa-abi.md 8.3). */
+static const struct ffa_direct_msg pm_resp = {
+	.sender = 0x8001, .receiver = 0x8000, .flags = 0x80000002,
+	.args = { 0 },
+};
+
+static const struct ffa_direct_msg2 req2 = {
+	.sender = 0x0001, .receiver = 0x8002, .uuid = { {
+		0xa1, 0xa2, 0xa3, 0xa4, 0xb1, 0xb2, 0xc1, 0xc2,
+		0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8,
+	} },
+	.args = { 0x40, [13] = 0x17 },
+};
+
+/* RESP2 with a UUID set by mistake: x2/x3 must still go out as 0. */
+static const struct ffa_direct_msg2 resp2 = {
+	.sender = 0x8002, .receiver = 0x0001, .uuid = { { 0xff, 0xff } },
+	.args = { 0x44, [1] = 0x45 },
+};
+
+/* ---- thunks for the plain-answer table ---- */
+
+static int msg_wait_plain(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_msg_wait(c, 0, &ev);
+}
+
+static int msg_wait_retain(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_msg_wait(c, 1, &ev);
+}
+
+static int run_8001_2(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_run(c, 0x8001, 2, &ev);
+}
+
+static int yield_timeout(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_yield(c, 0x0123456789abcdef, &ev);
+}
+
+static int direct_req_32(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_req(c, &req_32, false, &ev);
+}
+
+static int direct_req_64(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_req(c, &req_64, true, &ev);
+}
+
+static int direct_resp_32(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_resp(c, &pm_resp, false, &ev);
+}
+
+static int direct_resp_64(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_resp(c, &req_64, true, &ev);
+}
+
+static int direct_req2(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_req2(c, &req2, &ev);
+}
+
+static int direct_resp2(const struct ffa_conduit *c)
+{
+	struct ffa_event ev;
+
+	return ffa_direct_resp2(c, &resp2, &ev);
+}
+
+static int msg_send2(const struct ffa_conduit *c)
+{
+	return ffa_msg_send2(c, 0, 0);
+}
+
+static int msg_send2_forwarded(const struct ffa_conduit *c)
+{
+	return ffa_msg_send2(c, 0x0005, 0x2);
+}
+
+static void test_plain_calls(void **state)
+{
+	static const struct script_plain_case cases[] = {
+		{ "MSG_WAIT", REGS(0x8400006B), msg_wait_plain },
+		{ "MSG_WAIT(retain RX)", REGS(0x8400006B, 0, 1),
+		  msg_wait_retain },
+		{ "RUN(0x8001, 2)", REGS(0x8400006D, 0x80010002), run_8001_2 },
+		{ "YIELD", REGS(0x8400006C, 0, 0x89abcdef, 0x01234567),
+		  yield_timeout },
+		{ "DIRECT_REQ_32", REGS(0x8400006F, 0x00018001, 0, 1, 2, 3, 4,
+					0xffffffff), direct_req_32 },
+		{ "DIRECT_REQ_64",
+		  REGS(0xC400006F, 0x00018001, 0, 0x1111111111111111,
+		       0x2222222222222222, 0x3333333333333333,
+		       0x4444444444444444, 0x5555555555555555),
+		  direct_req_64 },
+		{ "DIRECT_RESP_32(framework)",
+		  REGS(0x84000070, 0x80018000, 0x80000002), direct_resp_32 },
+		{ "DIRECT_RESP_64",
+		  REGS(0xC4000070, 0x00018001, 0, 0x1111111111111111,
+		       0x2222222222222222, 0x3333333333333333,
+		       0x4444444444444444, 0x5555555555555555),
+		  direct_resp_64 },
+		{ "DIRECT_REQ2",
+		  REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+		       0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17), direct_req2 },
+		{ "DIRECT_RESP2", REGS(0xC400008E, 0x80020001, 0, 0, 0x44,
+				       0x45), direct_resp2 },
+		{ "MSG_SEND2", REGS(0x84000086), msg_send2 },
+		{ "MSG_SEND2(forwarded, delay SRI)",
+		  REGS(0x84000086, 0x00050000, 0x2), msg_send2_forwarded },
+	};
+
+	script_check_plain(state, cases, SCRIPT_LEN(cases));
+}
+
+/* ---- the event that ends each call ---- */
+
+static void test_direct_req_32_answered(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x8400006F, 0x00018001, 0, 1, 2, 3, 4, 0xffffffff),
+		  REGS(0x84000070, 0x80010001, 0, 0xa, 0xb, 0xc, 0xd, 0xe) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_direct_req(c, &req_32, false, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_RESP);
+	assert_false(ev.is_64);
+	assert_int_equal(ev.direct.sender, 0x8001);
+	assert_int_equal(ev.direct.receiver, 0x0001);
+	assert_int_equal(ev.direct.args[0], 0xa);
+	assert_int_equal(ev.direct.args[4], 0xe);
+}
+
+/* Preempted: FFA_INTERRUPT, to be resumed with FFA_RUN(w1). */
+static void test_direct_req_64_interrupted(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0xC400006F, 0x00018001, 0, 0x1111111111111111,
+		       0x2222222222222222, 0x3333333333333333,
+		       0x4444444444444444, 0x5555555555555555),
+		  REGS(0x84000062, 0x80010000) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_direct_req(c, &req_64, true, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_INTERRUPT);
+	assert_int_equal(ev.target, 0x80010000);
+}
+
+/* The SMC32 form cannot carry these values: refused, not truncated. */
+static void test_direct_32_wide_payload_refused(void **state)
+{
+	const struct ffa_conduit *c = SCRIPT_NONE(state);
+	struct ffa_direct_msg m = req_32;
+	struct ffa_event ev;
+
+	m.args[4] = 0x100000000;
+	assert_int_equal(ffa_direct_req(c, &m, false, &ev),
+			 FFA_RET_INVALID_PARAMETERS);
+	m.args[4] = 0;
+	m.args[0] = 0x8000000000000000;
+	assert_int_equal(ffa_direct_resp(c, &m, false, &ev),
+			 FFA_RET_INVALID_PARAMETERS);
+}
+
+/* A response gives the CPU away: the next request is its completion. */
+static void test_direct_resp_returns_next_request(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x84000070, 0x80018000, 0x80000002),
+		  REGS(0xC400006F, 0x00028001, 0, 0x7777777777777777, 0, 0, 0,
+		       0x9999999999999999, 0x8888888888888888) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_direct_resp(c, &pm_resp, false, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_REQ);
+	assert_true(ev.is_64);
+	assert_int_equal(ev.direct.sender, 0x0002);
+	assert_int_equal(ev.direct.receiver, 0x8001);
+	assert_int_equal(ev.direct.args[0], 0x7777777777777777);
+	assert_int_equal(ev.direct.args[4], 0x9999999999999999);
+	/* x8 is no payload in v1.2, but the raw registers keep it. */
+	assert_int_equal(ev.regs.x[8], 0x8888888888888888);
+}
+
+/* FFA_MSG_WAIT_32 woken by FFA_MSG_SEND_DIRECT_REQ_64. */
+static void test_msg_wait_woken_by_64bit_request(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x8400006B),
+		  REGS(0xC400006F, 0x00018001, 0, 0xaaaaaaaabbbbbbbb, 0, 0, 0,
+		       0xccccccccdddddddd) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_msg_wait(c, 0, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_REQ);
+	assert_int_equal(ev.direct.args[0], 0xaaaaaaaabbbbbbbb);
+	assert_int_equal(ev.direct.args[4], 0xccccccccdddddddd);
+}
+
+static void test_run_ends_in_wait_or_yield(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x8400006D, 0x80010002), REGS(0x8400006B, 0x80010002) },
+		{ REGS(0x8400006D, 0x80010002),
+		  REGS(0x8400006C, 0x80010002, 0x1000, 0x2) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_run(c, 0x8001, 2, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_MSG_WAIT);
+	assert_int_equal(ev.target, 0x80010002);
+	assert_int_equal(ffa_run(c, 0x8001, 2, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_YIELD);
+	assert_int_equal(ev.timeout, 0x0000000200001000);
+}
+
+static void test_direct_req2_answered(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+		       0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17),
+		  REGS(0xC400008E, 0x80020001, 0, 0, 0x400, [17] = 0x1700) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_direct_req2(c, &req2, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_RESP2);
+	assert_int_equal(ev.direct2.sender, 0x8002);
+	assert_int_equal(ev.direct2.receiver, 0x0001);
+	assert_int_equal(ev.direct2.args[0], 0x400);
+	assert_int_equal(ev.direct2.args[13], 0x1700);
+}
+
+/* The answer decides: a RESP2 with x2 set, a bare FFA_VERSION reply. */
+static void test_cycle_calls_bad_answers(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+		       0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17),
+		  REGS(0xC400008E, 0x80020001, 0xc2c1b2b1a4a3a2a1) },
+		{ REGS(0x8400006B), REGS(0x00010002) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+
+	assert_int_equal(ffa_direct_req2(c, &req2, &ev), FFA_EPROTO);
+	assert_int_equal(ffa_msg_wait(c, 0, &ev), FFA_EPROTO);
+	assert_int_equal(ffa_event_status(&ev), FFA_EPROTO);
+}
+
+/* ---- FFA_MSG_SEND2 header ---- */
+
+static const struct ffa_send2 hello = {
+	.sender = 0x8001, .receiver = 0x0002,
+	.uuid = { {
+		0xa1, 0xa2, 0xa3, 0xa4, 0xb1, 0xb2, 0xc1, 0xc2,
+		0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8,
+	} },
+	.payload = "hello", .size = 5,
+};
+
+static void test_send2_compose_v1_1(void **state)
+{
+	static const uint8_t want[] = {
+		0, 0, 0, 0,		/* flags */
+		0, 0, 0, 0,		/* reserved */
+		0x14, 0, 0, 0,		/* payload offset 20 */
+		0x02, 0x00, 0x01, 0x80,	/* receiver 2, sender 0x8001 */
+		0x05, 0, 0, 0,		/* size */
+		'h', 'e', 'l', 'l', 'o',
+		0xee,			/* untouched */
+	};
+	uint8_t tx[64];
+
+	(void)state;
+	memset(tx, 0xee, sizeof(tx));
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10001,
+					       &hello), 0);
+	assert_memory_equal(tx, want, sizeof(want));
+}
+
+static void test_send2_compose_v1_2(void **state)
+{
+	static const uint8_t want[] = {
+		0, 0, 0, 0,		/* flags */
+		0, 0, 0, 0,		/* reserved */
+		0x28, 0, 0, 0,		/* payload offset 40 */
+		0x02, 0x00, 0x01, 0x80,	/* receiver 2, sender 0x8001 */
+		0x05, 0, 0, 0,		/* size */
+		0, 0, 0, 0,		/* reserved (v1.2) */
+		0xa1, 0xa2, 0xa3, 0xa4, 0xb1, 0xb2, 0xc1, 0xc2,
+		0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8,
+		'h', 'e', 'l', 'l', 'o',
+		0xee,
+	};
+	uint8_t tx[64];
+
+	(void)state;
+	memset(tx, 0xee, sizeof(tx));
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10002,
+					       &hello), 0);
+	assert_memory_equal(tx, want, sizeof(want));
+}
+
+static void test_send2_compose_v1_0_not_supported(void **state)
+{
+	uint8_t tx[64], untouched[64];
+
+	(void)state;
+	memset(tx, 0xee, sizeof(tx));
+	memset(untouched, 0xee, sizeof(untouched));
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10000,
+					       &hello), FFA_RET_NOT_SUPPORTED);
+	assert_memory_equal(tx, untouched, sizeof(tx));
+}
+
+/* 20 + 5 = 25 bytes: fits in 25, not in 24. */
+static void test_send2_compose_tx_size(void **state)
+{
+	uint8_t tx[25];
+
+	(void)state;
+	assert_int_equal(ffa_msg_send2_compose(tx, 24, 0x10001, &hello),
+			 FFA_RET_INVALID_PARAMETERS);
+	assert_int_equal(ffa_msg_send2_compose(tx, 25, 0x10001, &hello), 0);
+}
+
+/* offset + size must fit one 4 KiB page, whatever the TX size. */
+static void test_send2_compose_page_limit(void **state)
+{
+	static uint8_t tx[8192], payload[4096];
+	struct ffa_send2 m = hello;
+
+	(void)state;
+	m.payload = payload;
+	m.size = 4057;
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10002, &m),
+			 FFA_RET_INVALID_PARAMETERS);
+	m.size = 4056;
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10002, &m),
+			 0);
+}
+
+/* 40 + 0xfffffff0 wraps to 24 in 32 bits: a wrapped sum must not pass. */
+static void test_send2_compose_overflow(void **state)
+{
+	struct ffa_send2 m = hello;
+	uint8_t tx[64];
+
+	(void)state;
+	m.size = 0xfffffff0;
+	assert_int_equal(ffa_msg_send2_compose(tx, (size_t)-1, 0x10002, &m),
+			 FFA_RET_INVALID_PARAMETERS);
+	m.size = 1;
+	m.payload = NULL;
+	assert_int_equal(ffa_msg_send2_compose(tx, sizeof(tx), 0x10002, &m),
+			 FFA_RET_INVALID_PARAMETERS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		SCRIPT_TEST(test_plain_calls),
+		SCRIPT_TEST(test_direct_req_32_answered),
+		SCRIPT_TEST(test_direct_req_64_interrupted),
+		SCRIPT_TEST(test_direct_32_wide_payload_refused),
+		SCRIPT_TEST(test_direct_resp_returns_next_request),
+		SCRIPT_TEST(test_msg_wait_woken_by_64bit_request),
+		SCRIPT_TEST(test_run_ends_in_wait_or_yield),
+		SCRIPT_TEST(test_direct_req2_answered),
+		SCRIPT_TEST(test_cycle_calls_bad_answers),
+		cmocka_unit_test(test_send2_compose_v1_1),
+		cmocka_unit_test(test_send2_compose_v1_2),
+		cmocka_unit_test(test_send2_compose_v1_0_not_supported),
+		cmocka_unit_test(test_send2_compose_tx_size),
+		cmocka_unit_test(test_send2_compose_page_limit),
+		cmocka_unit_test(test_send2_compose_overflow),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
