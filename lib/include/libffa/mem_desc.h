@@ -42,7 +42,10 @@ struct ffa_mem_layout {
 	uint32_t emad_offset;	/* 32 or 48 */
 };
 
-/* 0, or FFA_RET_NOT_SUPPORTED for a version with no layout (major != 1). */
+/*
+ * 0, or FFA_RET_NOT_SUPPORTED for a version with no layout (major != 1).
+ * The builders and parsers below pass that NOT_SUPPORTED on as well.
+ */
 int ffa_mem_layout_of(uint32_t version, struct ffa_mem_layout *out);
 
 /* ---------------------------------------------------------------- */
@@ -67,17 +70,20 @@ struct ffa_mtd_builder {
 	uint32_t total_len;	/* length of the whole descriptor */
 	uint32_t ranges_offset;	/* descriptor offset of constituent 0 */
 	uint32_t nr_ranges;
-	uint32_t ranges_added;
+	uint32_t ranges_added;	/* index of the next range (absolute) */
+	uint32_t first_index;	/* first range this builder wrote */
 	uint64_t pages_declared;
-	uint64_t pages_added;
+	uint64_t pages_added;	/* since first_index */
 };
 
 /*
  * Start a descriptor (send, or a retrieve response) in buf: header, EMADs
  * (all pointing at one composite at a 16-aligned offset) and the composite
  * header. Returns INVALID_PARAMETERS for a bad spec (no receivers, more
- * than FFA_MEM_MAX_ACCESS, total length over 32 bits), NO_MEMORY when the
- * first fragment cannot even hold the fixed part.
+ * than FFA_MEM_MAX_ACCESS, no ranges, total length over 32 bits, or a
+ * value the layout cannot carry: attributes above 0xff in v1.0, a non-zero
+ * impdef with 16-byte EMADs), NO_MEMORY when the first fragment cannot
+ * even hold the fixed part.
  */
 int ffa_mtd_build_begin(struct ffa_mtd_builder *b, void *buf,
 			uint32_t buf_size, const struct ffa_mtd_spec *spec);
@@ -109,7 +115,8 @@ uint32_t ffa_mtd_build_next_index(const struct ffa_mtd_builder *b);
 
 /*
  * After the last add: 0 when every declared range was added and the page
- * sum matches; INVALID_PARAMETERS otherwise.
+ * sum matches; INVALID_PARAMETERS otherwise. A resumed builder has not
+ * seen the ranges before first_index, so it can only check the count.
  */
 int ffa_mtd_build_finish(const struct ffa_mtd_builder *b);
 
@@ -210,7 +217,8 @@ int ffa_range_acc_finish(const struct ffa_range_acc *acc,
 
 /*
  * One-shot: a complete descriptor in one buffer (the manager's copy, a
- * test, the fuzzer). ranges and scratch hold cap entries each.
+ * test, the fuzzer), judged as a single first fragment, so ctx->tx_size
+ * must cover len. ranges and scratch hold cap entries each.
  */
 int ffa_mtd_parse_full(const struct ffa_mtd_ctx *ctx, const uint8_t *desc,
 		       uint32_t len, struct ffa_mtd *out,
