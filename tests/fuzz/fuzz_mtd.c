@@ -235,6 +235,33 @@ static void fuzz_relinquish(const struct input *in)
 	check(len <= in->len && memcmp(in->desc, out, len) == 0);
 }
 
+/*
+ * A retrieve response as a borrower reads it: whatever is accepted must
+ * carry bounded numbers, and its constituents must then parse or be
+ * refused without reading past the input.
+ */
+static void fuzz_response(const struct input *in)
+{
+	static struct ffa_mem_range ranges[CAP];
+	static struct ffa_mem_range scratch[CAP];
+	struct ffa_range_acc acc;
+	struct ffa_mtd m;
+	const char *why = NULL;
+
+	if (ffa_mtd_parse_resp(in->version, in->desc, in->len, in->len, &m,
+			       &why) != 0) {
+		check(why != NULL);
+		return;
+	}
+	check(m.nr_access >= 1 && m.nr_access <= FFA_MEM_MAX_ACCESS);
+	check(m.ranges_offset <= in->len);
+	check((uint64_t)m.ranges_offset + 16ULL * m.nr_ranges == in->len);
+	ffa_range_acc_init(&acc, &m, 1ULL << 48, ranges, CAP);
+	if (ffa_range_acc_add(&acc, in->desc + m.ranges_offset,
+			      in->len - m.ranges_offset, &why) == 0)
+		(void)ffa_range_acc_finish(&acc, scratch, &why);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const uint32_t versions[3] = {
@@ -253,5 +280,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_send(&in);
 	fuzz_retrieve(&in);
 	fuzz_relinquish(&in);
+	fuzz_response(&in);
 	return 0;
 }

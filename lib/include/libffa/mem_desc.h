@@ -226,6 +226,17 @@ int ffa_mtd_parse_full(const struct ffa_mtd_ctx *ctx, const uint8_t *desc,
 		       struct ffa_mem_range *scratch, uint32_t cap,
 		       const char **why);
 
+/*
+ * A retrieve response (FFA_MEM_RETRIEVE_RESP) as the borrower reads it,
+ * in the borrower's version layout: the fixed part from the first
+ * fragment, like ffa_mtd_parse_send, but the handle, transaction type,
+ * NS bit and EMAD flags are the relayer's. Constituents then go through
+ * ffa_range_acc_* as for a send.
+ */
+int ffa_mtd_parse_resp(uint32_t caller_version, const uint8_t *frag,
+		       uint32_t frag_len, uint32_t total_len,
+		       struct ffa_mtd *out, const char **why);
+
 /* A retrieve request (FFA_MEM_RETRIEVE_REQ), validated on its own. */
 struct ffa_retrieve_req {
 	uint32_t layout_version;

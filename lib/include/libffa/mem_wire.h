@@ -114,6 +114,16 @@ int ffa_mtd_check_perm_bits(uint8_t perms, const char **why);
 int ffa_mtd_check_receivers(const struct ffa_mem_access *a, uint32_t n,
 			    uint16_t sender, const char **why);
 
+/*
+ * The composite at out->composite_offset (already read from the EMADs):
+ * its placement within the first fragment, reserved field, range count
+ * and that total_len ends exactly at the last constituent. Fills
+ * total_pages, nr_ranges and ranges_offset (lib/mem/composite.c).
+ */
+int ffa_mtd_get_composite(const uint8_t *d, uint32_t frag_len,
+			  uint32_t total_len, const struct ffa_mtd_geom *g,
+			  struct ffa_mtd *out, const char **why);
+
 /* ---- send policy (lib/mem/parse_access.c) ---- */
 
 int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint32_t nr_access,
