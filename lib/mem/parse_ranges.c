@@ -49,6 +49,20 @@ static int check_range(const struct ffa_mem_range *r, uint64_t addr_limit,
 	return 0;
 }
 
+int ffa_mem_range_read(const uint8_t *bytes, uint64_t addr_limit,
+		       struct ffa_mem_range *out, const char **why)
+{
+	struct ffa_mem_range r;
+	int ret;
+
+	read_range(bytes, &r);
+	ret = check_range(&r, addr_limit, why);
+	if (ret)
+		return ret;
+	*out = r;
+	return 0;
+}
+
 int ffa_range_acc_add(struct ffa_range_acc *acc, const uint8_t *bytes,
 		      uint32_t len, const char **why)
 {

@@ -41,9 +41,11 @@ static int check_retrieve_flags(uint32_t caller_version, uint32_t flags,
 	/* Like Hafnium, we place ranges ourselves: hints are unsupported. */
 	if (flags & (FFA_RETRIEVE_ALIGN_VALID | FFA_RETRIEVE_ALIGN_MASK))
 		return ffa_mtd_reject(why, "alignment hint is not supported");
-	/* Bypassing the borrower-list check only means something for many. */
-	if ((flags & FFA_RETRIEVE_BYPASS_BORROWERS) && nr_access == 1)
-		return ffa_mtd_reject(why, "bypass flag with one receiver");
+	/*
+	 * The bypass flag lets a borrower name only itself; whether the
+	 * transaction really has several borrowers is the manager's check.
+	 */
+	(void)nr_access;
 	return check_retrieve_zero_flags(flags, why);
 }
 

@@ -343,8 +343,10 @@ static const struct pcase cases[] = {
 	    POKE(P32(H_FLAGS, 0x408))),
 	BAD("r_flags_bit_11_v1_2", RETR, INVAL, "reserved flag", VER(1_2),
 	    POKE(P32(H_FLAGS, 0x808))),
-	BAD("r_bypass_with_one_receiver", RETR, INVAL, "bypass", VER(1_2),
-	    POKE(P32(H_FLAGS, 0x408))),
+	/* Naming only oneself is what bypass is for; the manager knows
+	 * whether the transaction really has several borrowers. */
+	OK("r_bypass_naming_only_self_ok", RETR, VER(1_2),
+	   POKE(P32(H_FLAGS, 0x408))),
 	OK("r_bypass_with_two_receivers_ok", RETR, VER(1_2), .len_delta = 16,
 	   POKE(P32(H_COUNT, 2), P16(E1, 0x8003), P8(E1 + E_PERMS, 1),
 		P32(H_FLAGS, 0x408))),

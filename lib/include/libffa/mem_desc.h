@@ -208,6 +208,14 @@ int ffa_range_acc_add(struct ffa_range_acc *acc, const uint8_t *bytes,
 		      uint32_t len, const char **why);
 
 /*
+ * Read and check one constituent (16 bytes at bytes) the way the
+ * accumulator does, for a reader that streams constituents instead of
+ * keeping them (a borrower walking a large retrieve response).
+ */
+int ffa_mem_range_read(const uint8_t *bytes, uint64_t addr_limit,
+		       struct ffa_mem_range *out, const char **why);
+
+/*
  * After the last fragment: count and page sum match the composite, and
  * no two constituents overlap (sort-then-scan on scratch, which must hold
  * count entries; adjacency is allowed).
