@@ -145,6 +145,23 @@ int ffa_mem_frag_tx(const struct ffa_conduit *c, uint64_t handle,
 int ffa_mem_op_resume(const struct ffa_conduit *c, uint64_t handle,
 		      struct ffa_mem_xfer *out);
 
+/* Range i of a transaction being sent: its address and 4 KiB pages. */
+typedef void (*ffa_range_source)(void *ctx, uint32_t i, uint64_t *addr,
+				 uint32_t *pages);
+struct ffa_mtd_spec;
+/*
+ * Build and send a whole transaction (lib/client/mem_stream.c): the
+ * descriptor of spec, with spec->nr_ranges constituents taken from src,
+ * streamed through the TX buffer [tx, tx + tx_size) fragment by fragment
+ * (MEM_SHARE/LEND/DONATE = fid, then FRAG_TX). *handle on success. A
+ * relayer that asks for another offset than what was sent, answers with
+ * another handle or pauses is FFA_EPROTO.
+ */
+int ffa_mem_send_stream(const struct ffa_conduit *c, uint32_t fid,
+			void *tx, uint32_t tx_size,
+			const struct ffa_mtd_spec *spec, ffa_range_source src,
+			void *ctx, uint64_t *handle);
+
 struct ffa_mem_retrieved {
 	uint32_t total_len;	/* whole response; 0 from FRAG_RX */
 	uint32_t frag_len;	/* bytes now in the RX buffer */
