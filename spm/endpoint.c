@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/* Endpoints: adding them from their configuration, and finding them. */
+#include <libffa/bytes.h>
+#include "internal.h"
+
+struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id)
+{
+	uint32_t i;
+
+	for (i = 0; i < spm->nr_endpoints; i++)
+		if (spm->endpoints[i].cfg.id == id)
+			return &spm->endpoints[i];
+	return NULL;
+}
+
+uint32_t spm_endpoint_index(const struct spm *spm,
+			    const struct spm_endpoint *ep)
+{
+	return (uint32_t)(ep - spm->endpoints);
+}
+
+struct spm_endpoint *spm_endpoint_at(struct spm *spm, uint32_t index)
+{
+	return index < spm->nr_endpoints ? &spm->endpoints[index] : NULL;
+}
+
+struct spm_endpoint *spm_host(struct spm *spm)
+{
+	uint32_t i;
+
+	for (i = 0; i < spm->nr_endpoints; i++)
+		if (spm->endpoints[i].cfg.is_host)
+			return &spm->endpoints[i];
+	return NULL;
+}
+
+static bool id_is_reserved(const struct spm *spm, uint16_t id)
+{
+	return id == spm->spm_id || id == FFA_ID_INVALID ||
+	       id >= FFA_ID_SPMD_LP_FIRST;
+}
+
+static int check_config(struct spm *spm, const struct spm_endpoint_config *cfg)
+{
+	if (spm->nr_endpoints >= SPM_MAX_ENDPOINTS)
+		return FFA_RET_NO_MEMORY;
+	if (id_is_reserved(spm, cfg->id) || spm_endpoint_by_id(spm, cfg->id))
+		return FFA_RET_INVALID_PARAMETERS;
+	if (cfg->nr_vcpus == 0 || cfg->nr_vcpus > SPM_MAX_VCPUS ||
+	    cfg->nr_uuids > SPM_MAX_UUIDS ||
+	    cfg->nr_regions > SPM_MAX_MEM_REGIONS)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (cfg->is_host && spm_host(spm))
+		return FFA_RET_INVALID_PARAMETERS;
+	if (FFA_VERSION_MAJOR(cfg->ffa_version) != 1)
+		return FFA_RET_INVALID_PARAMETERS;
+	return 0;
+}
+
+static void endpoint_reset(struct spm_endpoint *ep,
+			   const struct spm_endpoint_config *cfg)
+{
+	uint32_t i;
+
+	ffa_bytes_zero(ep, sizeof(*ep));
+	ep->cfg = *cfg;
+	ep->cfg.name[sizeof(ep->cfg.name) - 1] = '\0';
+	ep->version = cfg->ffa_version;
+	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
+		ep->notif.bound[i] = FFA_ID_INVALID;
+	/*
+	 * A partition's notifications exist if its manifest says so; the
+	 * host's come into being with FFA_NOTIFICATION_BITMAP_CREATE.
+	 */
+	ep->notif.enabled = !cfg->is_host &&
+			    (cfg->properties & FFA_PART_PROP_NOTIFICATIONS);
+}
+
+static int add_endpoint_locked(struct spm *spm,
+			       const struct spm_endpoint_config *cfg)
+{
+	uint32_t index = spm->nr_endpoints, i;
+	int ret = check_config(spm, cfg);
+
+	if (ret)
+		return ret;
+	endpoint_reset(&spm->endpoints[index], cfg);
+	/* Claim every region first: a failure leaves no endpoint behind. */
+	for (i = 0; i < cfg->nr_regions; i++) {
+		ret = spm_mem_claim_region(spm, index, &cfg->regions[i]);
+		if (ret) {
+			while (i-- > 0)
+				spm_mem_unclaim_region(spm, index,
+						       &cfg->regions[i]);
+			return ret;
+		}
+	}
+	spm->nr_endpoints++;
+	return 0;
+}
+
+int spm_add_endpoint(struct spm *spm, const struct spm_endpoint_config *cfg)
+{
+	int ret;
+
+	spm_lock_manager(spm);
+	ret = add_endpoint_locked(spm, cfg);
+	spm_unlock_manager(spm);
+	return ret;
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Build-time capacities of the partition manager: no allocation at run time. */
+#ifndef SPM_LIMITS_H
+#define SPM_LIMITS_H
+
+#define SPM_MAX_ENDPOINTS	16U
+#define SPM_MAX_VCPUS		8U	/* per endpoint */
+#define SPM_MAX_CPUS		8U	/* physical CPUs */
+#define SPM_MAX_UUIDS		4U	/* services per endpoint */
+#define SPM_MAX_MEM_REGIONS	8U	/* manifest regions per endpoint */
+#define SPM_MAX_SHARES		64U	/* share-state table slots */
+#define SPM_MAX_RXTX_PAGES	16U	/* largest RX/TX buffer we map */
+#define SPM_MAX_FRAGMENTS	4096U	/* fragments of one transaction */
+
+#endif /* SPM_LIMITS_H */

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The partition manager: one instance (struct spm, owned by the platform;
+ * no globals), endpoints configured from FF-A manifests, and one entry
+ * point for every FF-A call.
+ *
+ * spm_call() validates the call, acts, and returns a decision: resume the
+ * caller with these registers, or switch this physical CPU to another
+ * endpoint's vCPU with these registers (the caller then stays blocked
+ * until some later decision resumes it). The platform executes decisions.
+ */
+#ifndef SPM_SPM_H
+#define SPM_SPM_H
+
+#include <ffa/ffa.h>
+#include <libffa/mem_desc.h>
+#include <libffa/regs.h>
+#include <libffa/uuid.h>
+#include "limits.h"
+#include "platform.h"
+
+/* ---- configuration (from manifests) ---- */
+
+struct spm_mem_region {
+	uint64_t base;		/* 4 KiB aligned */
+	uint32_t pages;		/* 4 KiB pages */
+	uint32_t access;	/* SPM_ACCESS_* */
+};
+
+struct spm_endpoint_config {
+	char name[32];
+	uint16_t id;
+	uint16_t nr_vcpus;		/* execution-ctx-count */
+	uint32_t ffa_version;		/* what the manifest says it speaks */
+	uint32_t properties;		/* FFA_PART_PROP_* messaging bits */
+	bool is_host;			/* the primary scheduler (host VM) */
+	uint32_t boot_order;
+	uint64_t entry;			/* load address + entrypoint offset */
+	uint32_t nr_uuids;
+	struct ffa_uuid uuids[SPM_MAX_UUIDS];
+	uint32_t nr_regions;
+	struct spm_mem_region regions[SPM_MAX_MEM_REGIONS];
+};
+
+/* ---- run-time state ---- */
+
+enum spm_vcpu_state {
+	SPM_VCPU_OFF,		/* not booted yet */
+	SPM_VCPU_RUNNING,	/* on a physical CPU now */
+	SPM_VCPU_WAITING,	/* in FFA_MSG_WAIT: can take a message */
+	SPM_VCPU_BLOCKED,	/* sent a direct request, awaits the answer */
+	SPM_VCPU_PREEMPTED,	/* yielded: resumes on FFA_RUN */
+	SPM_VCPU_ABORTED,	/* faulted: never runs again */
+};
+
+/* Why a running vCPU runs, i.e. whom it answers to. */
+enum spm_run_reason {
+	SPM_RUN_BOOT,		/* booting: MSG_WAIT ends its init */
+	SPM_RUN_DIRECT,		/* serving a direct request */
+	SPM_RUN_DIRECT2,	/* serving a REQ2 */
+	SPM_RUN_SCHED,		/* given cycles by FFA_RUN */
+	SPM_RUN_SELF,		/* the host's own vCPU: answers to nobody */
+};
+
+struct spm_vcpu {
+	enum spm_vcpu_state state;
+	enum spm_run_reason reason;
+	uint16_t peer_ep;	/* requester / RUN caller / request target */
+	uint16_t peer_vcpu;
+	bool req_64;		/* the pending direct request was SMC64 */
+	bool req_framework;	/* ... and a framework message */
+	uint32_t cpu;		/* physical CPU while RUNNING */
+};
+
+enum spm_rx_state {
+	SPM_RX_EMPTY,		/* the manager (producer) owns it */
+	SPM_RX_FULL,		/* the endpoint owns it until RX_RELEASE */
+};
+
+struct spm_mailbox {
+	uint64_t tx;		/* 0: no pair mapped */
+	uint64_t rx;
+	uint32_t pages;
+	enum spm_rx_state rx_state;
+};
+
+struct spm_notifications {
+	bool enabled;			/* bitmap created / manifest says so */
+	uint16_t bound[FFA_NOTIFICATION_COUNT];	/* sender, or FFA_ID_INVALID */
+	uint64_t per_vcpu;		/* bits bound as per-vCPU */
+	uint64_t pending_from_sp;
+	uint64_t pending_from_vm;
+	uint64_t pending_vcpu[SPM_MAX_VCPUS];	/* per-vCPU pending bits */
+	uint32_t spm_fw;		/* framework bitmaps */
+	uint32_t hyp_fw;
+	bool info_pending;		/* not yet reported by INFO_GET */
+	bool sri_delayed;		/* raise the SRI when the sender stops */
+};
+
+struct spm_endpoint {
+	struct spm_endpoint_config cfg;
+	uint32_t version;		/* negotiated; selects layouts */
+	bool version_frozen;		/* another ABI was used */
+	struct spm_mailbox mbox;
+	struct spm_vcpu vcpus[SPM_MAX_VCPUS];
+	struct spm_notifications notif;
+	bool aborted;
+	uint32_t console_len;
+	char console[FFA_CONSOLE_LOG_MAX_64];
+};
+
+/* One 4 KiB page of managed memory. */
+struct spm_page {
+	uint8_t owner;		/* endpoint index + 1; 0 = nobody's */
+	uint8_t flags;		/* SPM_PAGE_* */
+	uint16_t share;		/* share slot while SPM_PAGE_IN_SHARE */
+};
+#define SPM_PAGE_MAILBOX	FFA_BIT(0)	/* an RX/TX page */
+#define SPM_PAGE_IN_SHARE	FFA_BIT(1)	/* shared, lent or donated */
+/* bits[4:2]: the owner's own SPM_ACCESS_* to the page (mem_pages.c). */
+#define SPM_PAGE_ACCESS_SHIFT	2
+#define SPM_PAGE_ACCESS_MASK	(0x7U << SPM_PAGE_ACCESS_SHIFT)
+
+enum spm_share_state {
+	SPM_SHARE_FREE,
+	SPM_SHARE_SENDING,	/* fragments still to come */
+	SPM_SHARE_READY,	/* complete: can be retrieved */
+};
+
+struct spm_borrower {
+	uint16_t retrieved;	/* outstanding retrievals */
+	uint8_t granted;	/* SPM_ACCESS_* after retrieve */
+	uint32_t resp_sent;	/* retrieve response bytes delivered */
+	uint32_t resp_total;
+	bool zero_after;	/* clear the pages on relinquish */
+};
+
+struct spm_share {
+	enum spm_share_state state;
+	enum ffa_mem_op op;
+	uint32_t generation;	/* bumps on every reuse of the slot */
+	uint64_t handle;
+	uint8_t owner;		/* endpoint index */
+	struct ffa_mtd mtd;	/* header and receivers, validated */
+	uint32_t first_range;	/* in the range pool */
+	uint32_t bytes_received;
+	uint32_t fragments;	/* received so far */
+	uint32_t range_count;	/* constituents accumulated so far */
+	uint64_t page_sum;	/* and their pages */
+	bool donated;		/* ownership moved: lives on only to
+				 * finish the retrieve response */
+	struct spm_borrower borrowers[FFA_MEM_MAX_ACCESS];
+};
+
+/* Large arrays the platform provides at init (no allocation in spm/). */
+struct spm_storage {
+	uint64_t mem_base;		/* first managed physical address */
+	uint64_t nr_pages;		/* managed memory, 4 KiB pages */
+	struct spm_page *pages;		/* nr_pages entries */
+	struct ffa_mem_range *ranges;	/* range pool for all shares */
+	struct ffa_mem_range *scratch;	/* overlap check, same size */
+	uint32_t nr_ranges;
+};
+
+/* Per physical CPU: where descriptors are copied before validation. */
+struct spm_cpu {
+	uint8_t buf[SPM_MAX_RXTX_PAGES * FFA_PAGE_SIZE];
+};
+
+struct spm {
+	struct spm_platform plat;
+	struct spm_storage st;
+	uint16_t spm_id;
+	uint32_t version;		/* highest version we implement */
+	uint32_t nr_cpus;
+	uint32_t nr_endpoints;
+	uint32_t boot_next;		/* index in boot order */
+	struct spm_endpoint endpoints[SPM_MAX_ENDPOINTS];
+	struct spm_share shares[SPM_MAX_SHARES];
+	struct spm_cpu cpus[SPM_MAX_CPUS];
+	struct spm_lock lock;		/* the manager lock: see below */
+};
+
+/*
+ * Locking: one manager lock, taken by spm_call(), spm_boot() and
+ * spm_abort() around the whole call, so handlers never lock. It is the
+ * only lock (rank 1); docs/ARCHITECTURE.md keeps the order for the finer
+ * locks to come. Calls are short except memory operations, whose cost is
+ * linear in their page count.
+ */
+#define SPM_LOCK_RANK_MANAGER	1U
+
+/* ---- the decision ---- */
+
+enum spm_next {
+	SPM_RESUME,	/* resume the caller with .regs */
+	SPM_SWITCH,	/* run .ep/.vcpu on this CPU with .regs */
+	SPM_IDLE,	/* nothing runnable on this CPU (host gone) */
+};
+
+struct spm_decision {
+	enum spm_next next;
+	uint16_t ep;
+	uint16_t vcpu;
+	struct ffa_regs regs;
+};
+
+/* ---- entry points ---- */
+
+/* 0, or INVALID_PARAMETERS for storage that cannot work. */
+int spm_init(struct spm *spm, const struct spm_platform *plat,
+	     const struct spm_storage *st, uint32_t nr_cpus);
+
+/*
+ * Add an endpoint: checks the configuration (unique ID and name, regions
+ * inside managed memory and not overlapping another endpoint's), takes
+ * ownership of its regions and maps them for it.
+ */
+int spm_add_endpoint(struct spm *spm, const struct spm_endpoint_config *cfg);
+
+/*
+ * Start or continue the boot: the next partition vCPU to boot, in boot
+ * order, then the host's vCPU 0 (SPM_SWITCH in both cases).
+ */
+void spm_boot(struct spm *spm, uint32_t cpu, struct spm_decision *d);
+
+/* An FF-A call by endpoint ep on its vCPU vcpu, running on cpu. */
+void spm_call(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
+	      const struct ffa_regs *in, struct spm_decision *d);
+
+/*
+ * Endpoint ep's vCPU faulted: stop the endpoint; whoever waited on it
+ * gets FFA_ERROR(ABORTED). d says what this CPU runs next.
+ */
+void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
+	       struct spm_decision *d);
+
+/* Lookup by ID; NULL when unknown. */
+struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id);
+
+/*
+ * Check every invariant (see spm/invariants.c): 0, or INVALID_PARAMETERS
+ * with *why naming the first one broken. Tests and fuzzers call it after
+ * every call.
+ */
+int spm_check_invariants(struct spm *spm, const char **why);
+
+#endif /* SPM_SPM_H */

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Inside the partition manager: the call context every handler gets, the
+ * handlers each file provides, and the services files offer each other.
+ * Not an API for anything outside spm/.
+ */
+#ifndef SPM_INTERNAL_H
+#define SPM_INTERNAL_H
+
+#include <spm/spm.h>
+
+/* One FF-A call in flight. */
+struct spm_ctx {
+	struct spm *spm;
+	uint32_t cpu;
+	struct spm_endpoint *caller;
+	uint16_t vcpu;
+	const struct ffa_regs *in;	/* sanitized per SMCCC */
+	struct spm_decision *d;
+};
+
+typedef void (*spm_handler)(struct spm_ctx *c);
+
+/* ---- completing a call (core.c) ---- */
+
+/* Resume the caller with FFA_SUCCESS_32(w2, w3). */
+void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3);
+/* Resume the caller with these registers as they are. */
+void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r);
+/* Resume the caller with FFA_ERROR(code); log why at debug level. */
+void spm_ret_error(struct spm_ctx *c, int code, const char *why);
+/* Switch this CPU to ep/vcpu with r. */
+void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
+		   uint16_t vcpu, const struct ffa_regs *r);
+
+/* The manager lock, around every entry point (spm.h, "Locking"). */
+void spm_lock_manager(struct spm *spm);
+void spm_unlock_manager(struct spm *spm);
+/* Log one line through the platform (level 0 error .. 3 debug). */
+void spm_log(struct spm *spm, int level, const char *line);
+/* True when fid has a handler (FFA_FEATURES answers from this). */
+bool spm_fid_implemented(uint32_t fid);
+
+/* ---- endpoints (endpoint.c) ---- */
+
+uint32_t spm_endpoint_index(const struct spm *spm,
+			    const struct spm_endpoint *ep);
+struct spm_endpoint *spm_endpoint_at(struct spm *spm, uint32_t index);
+/* The scheduler (host) endpoint. */
+struct spm_endpoint *spm_host(struct spm *spm);
+
+/* ---- vCPU states (vcpu.c) ---- */
+
+/* Endpoint ID in [31:16], vCPU index in [15:0] (FFA_RUN, FFA_YIELD w1). */
+uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu);
+/* x8..x17 are zero, or the caller predates v1.2 (which has no MBZ rule). */
+bool spm_high_regs_clear(const struct spm_ctx *c);
+/* The caller's vCPU is RUNNING by our records (the host always is). */
+bool spm_caller_running(const struct spm_ctx *c);
+/* ep/vcpu runs on cpu for reason, answering to peer. */
+void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
+			  enum spm_run_reason reason, uint16_t peer_ep,
+			  uint16_t peer_vcpu, uint32_t cpu);
+/* ep/vcpu runs on this CPU for reason, answering to the caller. */
+void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
+		    uint16_t vcpu, enum spm_run_reason reason);
+/* The caller's vCPU waits for target/vcpu. */
+void spm_vcpu_block_caller(struct spm_ctx *c,
+			   const struct spm_endpoint *target, uint16_t vcpu);
+/* The vCPU BLOCKED waiting for ep/vcpu (at most one), or NULL. */
+struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
+					 const struct spm_endpoint *ep,
+					 uint16_t vcpu, uint16_t *out_vcpu);
+/*
+ * Resume the BLOCKED ep/vcpu on this CPU with r. If its endpoint aborted,
+ * whoever waits for it gets FFA_ERROR(ABORTED) instead, up the chain;
+ * SPM_IDLE when nobody is left.
+ */
+void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
+	      const struct ffa_regs *r);
+
+/* ---- RX buffers (mailbox.c) ---- */
+
+/*
+ * Produce len bytes into ep's RX buffer: BUSY if the endpoint still owns
+ * it, DENIED if none is mapped, NO_MEMORY if it does not fit. Zeroes the
+ * unused tail and hands ownership to the endpoint.
+ */
+int spm_rx_produce(struct spm *spm, struct spm_endpoint *ep,
+		   const void *buf, uint32_t len);
+/* Copy len bytes of the caller's TX buffer into this CPU's buffer. */
+int spm_tx_copy(struct spm_ctx *c, uint32_t len, const uint8_t **out);
+
+/* ---- notifications (notify.c) ---- */
+
+/*
+ * Pend framework notification bits (e.g. FFA_FW_NOTIF_RX_BUFFER_FULL)
+ * for receiver: in the SPM framework bitmap when the sender is a
+ * partition, the hypervisor one when it is the host; raise the SRI.
+ */
+void spm_notif_pend_framework(struct spm *spm, struct spm_endpoint *recv,
+			      const struct spm_endpoint *sender, uint32_t bits,
+			      bool delay_sri);
+
+/* A delayed SRI (SET or MSG_SEND2 with the delay flag) fires now. */
+void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu);
+
+/* ---- memory (mem_*.c) ---- */
+
+/*
+ * Give an endpoint one of its manifest regions (init time): the pages
+ * must be inside managed memory and nobody's yet (INVALID_PARAMETERS);
+ * they become the endpoint's, mapped with r->access. unclaim undoes it.
+ */
+int spm_mem_claim_region(struct spm *spm, uint32_t ep_index,
+			 const struct spm_mem_region *r);
+void spm_mem_unclaim_region(struct spm *spm, uint32_t ep_index,
+			    const struct spm_mem_region *r);
+/* RX/TX pages: must be the caller's own, exclusive, not in a share. */
+int spm_mem_claim_mailbox(struct spm *spm, uint32_t ep_index, uint64_t tx,
+			  uint64_t rx, uint32_t pages);
+void spm_mem_release_mailbox(struct spm *spm, uint32_t ep_index,
+			     uint64_t tx, uint64_t rx, uint32_t pages);
+int spm_mem_check_invariants(struct spm *spm, const char **why);
+/*
+ * True while ep has a memory transaction half done: a send whose
+ * fragments are still coming, or a retrieve response not yet fully
+ * delivered. RXTX_UNMAP is DENIED then.
+ */
+bool spm_mem_endpoint_busy(struct spm *spm, uint32_t ep_index);
+
+/* ---- handlers, one per ABI (grouped by file) ---- */
+
+/* setup.c */
+void spm_h_version(struct spm_ctx *c);
+void spm_h_features(struct spm_ctx *c);
+void spm_h_id_get(struct spm_ctx *c);
+void spm_h_spm_id_get(struct spm_ctx *c);
+void spm_h_console_log(struct spm_ctx *c);
+/* mailbox.c */
+void spm_h_rxtx_map(struct spm_ctx *c);
+void spm_h_rxtx_unmap(struct spm_ctx *c);
+void spm_h_rx_release(struct spm_ctx *c);
+/* partinfo.c */
+void spm_h_partition_info_get(struct spm_ctx *c);
+void spm_h_partition_info_get_regs(struct spm_ctx *c);
+/* cpu.c: scheduling */
+void spm_h_msg_wait(struct spm_ctx *c);
+void spm_h_run(struct spm_ctx *c);
+void spm_h_yield(struct spm_ctx *c);
+/* direct.c */
+void spm_h_direct_req(struct spm_ctx *c);
+void spm_h_direct_resp(struct spm_ctx *c);
+/* indirect.c */
+void spm_h_msg_send2(struct spm_ctx *c);
+/* mem_send.c, mem_frag.c, mem_retrieve.c, mem_reclaim.c, mem_perm.c */
+void spm_h_mem_send(struct spm_ctx *c);
+void spm_h_mem_frag_tx(struct spm_ctx *c);
+void spm_h_mem_retrieve_req(struct spm_ctx *c);
+void spm_h_mem_frag_rx(struct spm_ctx *c);
+void spm_h_mem_relinquish(struct spm_ctx *c);
+void spm_h_mem_reclaim(struct spm_ctx *c);
+void spm_h_mem_perm_get(struct spm_ctx *c);
+void spm_h_mem_perm_set(struct spm_ctx *c);
+/* notify.c */
+void spm_h_notif_bitmap_create(struct spm_ctx *c);
+void spm_h_notif_bitmap_destroy(struct spm_ctx *c);
+void spm_h_notif_bind(struct spm_ctx *c);
+void spm_h_notif_unbind(struct spm_ctx *c);
+void spm_h_notif_set(struct spm_ctx *c);
+void spm_h_notif_get(struct spm_ctx *c);
+void spm_h_notif_info_get(struct spm_ctx *c);
+
+#endif /* SPM_INTERNAL_H */
