@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Direct messaging: FFA_MSG_SEND_DIRECT_REQ/RESP (32 and 64) and
+ * REQ2/RESP2 (ffa-abi.md 8.2, 8.4). A request blocks the caller's vCPU and
+ * enters the receiver's WAITING vCPU with the request registers; the
+ * response makes the responder WAITING again and enters the requester.
+ *
+ * Framework messages (w2 bit 31) are not supported: nothing here sends
+ * PSCI or VM lifecycle messages, so any non-zero w2 is INVALID_PARAMETERS.
+ */
+#include <libffa/uuid.h>
+#include <libffa/status.h>
+#include "internal.h"
+
+static bool is_req2(uint32_t fid)
+{
+	return fid == FFA_MSG_SEND_DIRECT_REQ2 ||
+	       fid == FFA_MSG_SEND_DIRECT_RESP2;
+}
+
+/*
+ * The registers the other side sees: x0..x17 for REQ2/RESP2, else
+ * w0..w7 / x0..x7 with x8..x17 zero (v1.2 gives them no meaning).
+ */
+static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
+{
+	uint32_t i, n = is_req2((uint32_t)c->in->x[0]) ? FFA_NREGS : 8;
+
+	for (i = 0; i < FFA_NREGS; i++)
+		r->x[i] = i < n ? c->in->x[i] : 0;
+}
+
+/* Nil, or one of the services the receiver's manifest lists. */
+static bool receiver_has_uuid(const struct spm_endpoint *recv,
+			      const struct ffa_regs *in)
+{
+	struct ffa_uuid u;
+	uint32_t i;
+
+	ffa_uuid_from_x2(&u, &in->x[2]);
+	if (ffa_uuid_is_nil(&u))
+		return true;
+	for (i = 0; i < recv->cfg.nr_uuids && i < SPM_MAX_UUIDS; i++)
+		if (ffa_uuid_equal(&u, &recv->cfg.uuids[i]))
+			return true;
+	return false;
+}
+
+/* Registers and IDs: every INVALID_PARAMETERS case of a request. */
+static int req_check_args(const struct spm_ctx *c,
+			  const struct spm_endpoint *recv, const char **why)
+{
+	const struct ffa_regs *in = c->in;
+	uint32_t w1 = (uint32_t)in->x[1];
+	bool req2 = is_req2((uint32_t)in->x[0]);
+
+	*why = "direct_req: sender is not the caller";
+	if ((uint16_t)(w1 >> 16) != c->caller->cfg.id)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_req: unknown receiver or sender == receiver";
+	if (!recv || recv == c->caller)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_req: flags (framework messages unsupported) or x8-x17";
+	if (!req2 && ((uint32_t)in->x[2] || !spm_high_regs_clear(c)))
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_req2: receiver does not offer this UUID";
+	if (req2 && !receiver_has_uuid(recv, in))
+		return FFA_RET_INVALID_PARAMETERS;
+	return 0;
+}
+
+/* Permissions and states, once the arguments are known good. */
+static int req_check_state(const struct spm_ctx *c,
+			   const struct spm_endpoint *recv, uint16_t vcpu,
+			   const char **why)
+{
+	bool req2 = is_req2((uint32_t)c->in->x[0]);
+	uint32_t send = req2 ? FFA_PART_PROP_DIRECT_REQ2_SEND :
+			       FFA_PART_PROP_DIRECT_REQ_SEND;
+	uint32_t recv_prop = req2 ? FFA_PART_PROP_DIRECT_REQ2_RECV :
+				    FFA_PART_PROP_DIRECT_REQ_RECV;
+
+	*why = "direct_req: caller may not send, or is not running";
+	if (!(c->caller->cfg.properties & send) || !spm_caller_running(c))
+		return FFA_RET_DENIED;
+	*why = "direct_req: receiver does not take direct requests";
+	if (!(recv->cfg.properties & recv_prop))
+		return FFA_RET_DENIED;
+	*why = "direct_req: receiver aborted";
+	if (recv->aborted)
+		return FFA_RET_ABORTED;
+	*why = "direct_req: no receiver vCPU for the caller's vCPU";
+	if (vcpu >= recv->cfg.nr_vcpus)
+		return FFA_RET_INVALID_PARAMETERS;
+	/* Also catches cycles: a vCPU in a chain of requests is BLOCKED. */
+	*why = "direct_req: receiver vCPU busy";
+	if (recv->vcpus[vcpu].state != SPM_VCPU_WAITING)
+		return FFA_RET_BUSY;
+	return 0;
+}
+
+void spm_h_direct_req(struct spm_ctx *c)
+{
+	uint32_t fid = (uint32_t)c->in->x[0];
+	struct spm_endpoint *recv =
+		spm_endpoint_by_id(c->spm, (uint16_t)c->in->x[1]);
+	uint16_t vcpu = 0;
+	struct ffa_regs r;
+	const char *why;
+	int ret = req_check_args(c, recv, &why);
+
+	/* A UP receiver serves every CPU; an MP one pairs vCPUs by index. */
+	if (!ret && recv->cfg.nr_vcpus > 1)
+		vcpu = c->vcpu;
+	if (!ret)
+		ret = req_check_state(c, recv, vcpu, &why);
+	if (ret) {
+		spm_ret_error(c, ret, why);
+		return;
+	}
+	spm_vcpu_block_caller(c, recv, vcpu);
+	spm_vcpu_start(c, recv, vcpu,
+		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
+	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
+	recv->vcpus[vcpu].req_framework = false;
+	message_regs(c, &r);
+	spm_switch_to(c, recv, vcpu, &r);
+}
+
+static int resp_check(const struct spm_ctx *c, const char **why)
+{
+	const struct ffa_regs *in = c->in;
+	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	uint32_t w1 = (uint32_t)in->x[1];
+	bool resp2 = is_req2((uint32_t)in->x[0]);
+
+	*why = "direct_resp: no pending direct request";
+	if (!spm_caller_running(c) || c->caller->cfg.is_host ||
+	    (v->reason != SPM_RUN_DIRECT && v->reason != SPM_RUN_DIRECT2))
+		return FFA_RET_DENIED;
+	*why = "direct_resp: responder is not the caller";
+	if ((uint16_t)(w1 >> 16) != c->caller->cfg.id)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_resp: not the requester of the pending request";
+	if ((uint16_t)w1 != v->peer_ep)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_resp: RESP2 answers REQ2, RESP answers REQ";
+	if (resp2 != (v->reason == SPM_RUN_DIRECT2))
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_resp: MBZ register set";
+	if (resp2 ? (in->x[2] || in->x[3]) :
+		    ((uint32_t)in->x[2] || !spm_high_regs_clear(c)))
+		return FFA_RET_INVALID_PARAMETERS;
+	return 0;
+}
+
+void spm_h_direct_resp(struct spm_ctx *c)
+{
+	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	struct ffa_regs r;
+	const char *why;
+	int ret = resp_check(c, &why);
+
+	if (ret) {
+		spm_ret_error(c, ret, why);
+		return;
+	}
+	/* Its next entry is its next message. */
+	v->state = SPM_VCPU_WAITING;
+	v->req_64 = false;
+	spm_notif_flush_delayed_sri(c->spm, c->cpu);
+	message_regs(c, &r);
+	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, &r);
+}

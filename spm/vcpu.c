@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The vCPU state machine shared by scheduling (cpu.c) and direct
+ * messaging (direct.c).
+ *
+ * A vCPU's peer is whom it answers to while it runs (the requester of the
+ * direct request it serves, or the host that gave it cycles), and what it
+ * waits for while it is BLOCKED (the target of its own request). A blocked
+ * vCPU that resumes therefore looks its own requester up again: at most
+ * one vCPU is blocked on any vCPU, because only a WAITING or PREEMPTED
+ * vCPU can be entered and neither has anybody blocked on it.
+ */
+#include <libffa/status.h>
+#include "internal.h"
+
+/* Every vCPU: bounds the walk of a chain of blocked requesters. */
+#define SPM_MAX_CHAIN	(SPM_MAX_ENDPOINTS * SPM_MAX_VCPUS)
+
+uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu)
+{
+	return ((uint32_t)ep->cfg.id << 16) | vcpu;
+}
+
+bool spm_high_regs_clear(const struct spm_ctx *c)
+{
+	uint32_t i;
+
+	/* x8..x17 are MBZ for v1.2 callers only: v1.0/v1.1 never set them. */
+	if (c->caller->version < FFA_VERSION_1_2)
+		return true;
+	for (i = 8; i < FFA_NREGS; i++)
+		if (c->in->x[i])
+			return false;
+	return true;
+}
+
+bool spm_caller_running(const struct spm_ctx *c)
+{
+	/* The host runs whenever it calls; a partition only once booted. */
+	return c->caller->cfg.is_host ||
+	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
+}
+
+void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
+			  enum spm_run_reason reason, uint16_t peer_ep,
+			  uint16_t peer_vcpu, uint32_t cpu)
+{
+	struct spm_vcpu *v = &ep->vcpus[vcpu];
+
+	v->state = SPM_VCPU_RUNNING;
+	v->reason = reason;
+	v->peer_ep = peer_ep;
+	v->peer_vcpu = peer_vcpu;
+	v->cpu = cpu;
+}
+
+void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
+		    uint16_t vcpu, enum spm_run_reason reason)
+{
+	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
+			     c->cpu);
+}
+
+void spm_vcpu_block_caller(struct spm_ctx *c,
+			   const struct spm_endpoint *target, uint16_t vcpu)
+{
+	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+
+	/* A host vCPU that calls runs on its own behalf, booted or not. */
+	if (c->caller->cfg.is_host)
+		v->reason = SPM_RUN_SELF;
+	v->state = SPM_VCPU_BLOCKED;
+	v->peer_ep = target->cfg.id;
+	v->peer_vcpu = vcpu;
+}
+
+/* The vCPU blocked waiting for ep/vcpu, if any. */
+struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
+					 const struct spm_endpoint *ep,
+					 uint16_t vcpu, uint16_t *out_vcpu)
+{
+	uint32_t i;
+	uint16_t j;
+
+	for (i = 0; i < spm->nr_endpoints; i++) {
+		struct spm_endpoint *e = &spm->endpoints[i];
+
+		for (j = 0; j < e->cfg.nr_vcpus && j < SPM_MAX_VCPUS; j++) {
+			const struct spm_vcpu *v = &e->vcpus[j];
+
+			if (v->state == SPM_VCPU_BLOCKED &&
+			    v->peer_ep == ep->cfg.id && v->peer_vcpu == vcpu) {
+				*out_vcpu = j;
+				return e;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Resume blocked ep/vcpu here; its peer becomes its own requester again. */
+static void resume_blocked(struct spm_ctx *c, struct spm_endpoint *ep,
+			   uint16_t vcpu, const struct ffa_regs *r)
+{
+	struct spm_vcpu *v = &ep->vcpus[vcpu];
+	struct spm_endpoint *req;
+	uint16_t req_vcpu;
+
+	req = spm_vcpu_blocked_on(c->spm, ep, vcpu, &req_vcpu);
+	v->state = SPM_VCPU_RUNNING;
+	v->cpu = c->cpu;
+	if (req) {
+		v->peer_ep = req->cfg.id;
+		v->peer_vcpu = req_vcpu;
+	}
+	spm_switch_to(c, ep, vcpu, r);
+}
+
+void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
+	      const struct ffa_regs *r)
+{
+	struct ffa_regs aborted;
+	uint32_t n;
+
+	/*
+	 * An aborted vCPU cannot take the answer: whoever waits for it gets
+	 * FFA_ERROR(ABORTED) instead, walking up the chain of requesters.
+	 */
+	ffa_regs_set_error(&aborted, FFA_RET_ABORTED);
+	for (n = 0; ep && n < SPM_MAX_CHAIN; n++) {
+		if (!ep->aborted) {
+			if (ep->vcpus[vcpu].state == SPM_VCPU_BLOCKED) {
+				resume_blocked(c, ep, vcpu, r);
+				return;
+			}
+			break;
+		}
+		ep = spm_vcpu_blocked_on(c->spm, ep, vcpu, &vcpu);
+		r = &aborted;
+	}
+	spm_log(c->spm, 1, "wake: nobody left to resume on this CPU");
+	c->d->next = SPM_IDLE;
+}
+
