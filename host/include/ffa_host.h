@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The host runtime: the partition manager (spm/) and real endpoints in one
+ * Linux process, on one OS thread.
+ *
+ * Memory. "Physical memory" is one memfd of mem_size bytes that the
+ * endpoints address from phys_base (IPA == PA, as on the firmware). The
+ * manager reaches it through its own read-write mapping. Each endpoint
+ * has its own window: a mapping of the whole memfd, PROT_NONE except
+ * where the manager gave it access, so a forbidden access really faults.
+ * env->ptr() turns an endpoint address into a pointer in that window.
+ * Each discontiguous protection range costs a kernel mapping: a window
+ * holds at most about vm.max_map_count (65530 by default) of them, and a
+ * change that needs more fails with FFA_RET_NO_MEMORY, mapping unchanged.
+ * Execute permission is recorded but not applied: endpoint code runs from
+ * this binary, never from its window.
+ *
+ * Execution. Every endpoint vCPU is an execution context with its own
+ * stack (and a guard page), prepared when ffa_host_run() starts, so it
+ * begins with that caller's FP control state and signal mask. Each
+ * switch saves only what a call preserves (ctx_<arch>.S; x86-64 adds
+ * MXCSR and the x87 control word), or uses swapcontext(). Its entry
+ * function (the endpoint's main) gets its struct ffa_env
+ * and calls FF-A through env->conduit, a loopback into spm_call(): the
+ * manager's decision either returns the registers at once (resume) or
+ * suspends the caller inside its call and switches to another vCPU, until
+ * some later decision resumes it with registers. The boot runs every
+ * partition until its first FFA_MSG_WAIT, then the host VM's main (the
+ * manifest with the ffa-host property); when that main returns,
+ * ffa_host_run() returns its value. A partition main that returns, or
+ * faults on memory it may not touch, is aborted (spm_abort()).
+ *
+ * Environment variables: FFA_HOST_LOG=1 prints the manager's log on
+ * stderr; FFA_HOST_CTX=asm|ucontext picks the context switch when the
+ * configuration leaves it to FFA_HOST_CTX_DEFAULT. Endpoint CONSOLE_LOG
+ * output goes to stdout, a line at a time, prefixed by the endpoint name.
+ *
+ * Not thread-safe: one ffa_host runs on the thread that calls
+ * ffa_host_run(), and only one ffa_host runs at a time.
+ */
+#ifndef FFA_HOST_H
+#define FFA_HOST_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <libffa/env.h>
+
+struct spm;
+struct ffa_host;
+
+enum ffa_host_ctx_kind {
+	FFA_HOST_CTX_DEFAULT,	/* FFA_HOST_CTX, else the assembly switch */
+	FFA_HOST_CTX_ASM,	/* callee-saved registers only (ctx_*.S) */
+	FFA_HOST_CTX_UCONTEXT,	/* swapcontext(): a syscall per switch */
+};
+
+struct ffa_host_config {
+	uint64_t mem_size;	/* bytes, 4 KiB multiple; 0: 16 MiB */
+	uint64_t phys_base;	/* 4 KiB aligned; 0: 0x40000000 */
+	uint32_t nr_ranges;	/* manager's share range pool; 0: 4096 */
+	size_t stack_size;	/* per vCPU; 0: 256 KiB */
+	enum ffa_host_ctx_kind ctx;
+};
+
+#define FFA_HOST_DEFAULT_MEM_SIZE	(16ULL << 20)
+#define FFA_HOST_DEFAULT_PHYS_BASE	0x40000000ULL
+#define FFA_HOST_DEFAULT_RANGES		4096U
+#define FFA_HOST_DEFAULT_STACK		(256U << 10)
+
+/* ffa_host_run() when the host main never finished (see there). */
+#define FFA_HOST_RUN_FAILED		INT_MIN
+
+/* A runtime with no endpoint yet; NULL on a bad config or no memory. */
+struct ffa_host *ffa_host_create(const struct ffa_host_config *cfg);
+
+/*
+ * Add an endpoint from its FF-A manifest (spm/include/spm/manifest.h).
+ * entry is its main, run on each vCPU. A manifest without an id gets one:
+ * 0 for the host (as a kernel without a hypervisor sees itself), else
+ * the first free from 0x8001; without a description
+ * it is named "ep-<id>". Returns 0, or the FF-A error of the manifest
+ * parser or spm_add_endpoint() (the reason goes to the log).
+ */
+int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
+		 ffa_entry_fn entry);
+/* The same, from a DTB file. */
+int ffa_host_add_file(struct ffa_host *h, const char *path,
+		      ffa_entry_fn entry);
+
+/*
+ * Boot and run until the host main returns: its return value, or
+ * FFA_HOST_RUN_FAILED when the boot failed, no host was added, or nothing
+ * was left to run while the host main was blocked. Call it once.
+ */
+int ffa_host_run(struct ffa_host *h);
+
+/* Free everything; suspended vCPUs are dropped with their stacks. */
+void ffa_host_destroy(struct ffa_host *h);
+
+/*
+ * Whether the calling endpoint can read (write: write) the byte at addr
+ * right now: 0, or -1 when the access faults. Writing stores the byte it
+ * read back. Only from an endpoint context, while ffa_host_run() runs.
+ */
+int ffa_host_probe(const struct ffa_env *env, uint64_t addr, bool write);
+
+/* The manager inside, e.g. for spm_check_invariants() in tests. */
+struct spm *ffa_host_spm(struct ffa_host *h);
+
+/* Schedule receiver interrupts the manager raised so far. */
+uint32_t ffa_host_sri_count(const struct ffa_host *h);
+
+#endif /* FFA_HOST_H */
