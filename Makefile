@@ -15,29 +15,74 @@ FUZZ_SMOKE_SECONDS ?= 30
 
 WARN		:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 		   -Wmissing-prototypes -Wpointer-arith -Wvla -Wdeclaration-after-statement
-INCLUDES	:= -Iinclude -Ilib/include
+INCLUDES	:= -Iinclude -Ilib/include -Ispm/include -Ipartitions/include \
+		   -Ihost/include
 HOST_CFLAGS	:= -std=gnu11 -O2 -g $(WARN) $(INCLUDES) -MMD -MP
+SPM_CFLAGS	:= $(HOST_CFLAGS) -Ispm
 
 LIB_SRCS	:= $(sort $(shell find lib -name '*.c'))
 LIB_OBJS	:= $(LIB_SRCS:%.c=$(BUILD)/host/%.o)
 LIBFFA		:= $(BUILD)/host/libffa.a
 
+SPM_SRCS	:= $(sort $(shell find spm -name '*.c'))
+SPM_OBJS	:= $(SPM_SRCS:%.c=$(BUILD)/host/%.o)
+LIBSPM		:= $(BUILD)/host/libffa-spm.a
+
+PART_SRCS	:= $(sort $(shell find partitions -name '*.c'))
+PART_OBJS	:= $(PART_SRCS:%.c=$(BUILD)/host/%.o)
+LIBPARTITIONS	:= $(BUILD)/host/libffa-partitions.a
+
+# Partition manifests, compiled with dtc.
+MANIFEST_SRCS	:= $(sort $(wildcard partitions/manifests/*.dts))
+MANIFESTS	:= $(MANIFEST_SRCS:partitions/manifests/%.dts=$(BUILD)/manifests/%.dtb)
+
 TEST_SUPPORT_SRCS := $(sort $(wildcard tests/unit/support/*.c))
 TEST_SUPPORT_OBJS := $(TEST_SUPPORT_SRCS:%.c=$(BUILD)/host/%.o)
+# An archive, so a test links only the support it uses.
+TEST_SUPPORT	:= $(BUILD)/host/libtestsupport.a
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS	:= $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
-TEST_CFLAGS	:= $(HOST_CFLAGS) -Wno-missing-prototypes -Itests/unit/support
+TEST_CFLAGS	:= $(HOST_CFLAGS) -Wno-missing-prototypes -Itests/unit/support -Ispm
 CMOCKA_LIBS	:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# The host runtime: libffa-host.a and its manifest fixtures.
+include host/host.mk
+
+TEST_LIBS	:= $(TEST_SUPPORT) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
+		   $(LIBFFA) $(CMOCKA_LIBS) -lfdt
 
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS	:= $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) -Wno-missing-prototypes $(INCLUDES) \
 		   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-.PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
-	demo clean
+# Programs: the ffa-host tool, the example and the benchmark.
+TOOL_SRCS	:= $(sort $(wildcard tools/ffa-host/*.c))
+FFA_HOST_BIN	:= $(BUILD)/bin/ffa-host
+HELLO_SRCS	:= $(sort $(wildcard examples/hello/*.c))
+HELLO_BIN	:= $(BUILD)/examples/hello
+HELLO_DTBS	:= $(BUILD)/examples/hello.dtb $(BUILD)/examples/host.dtb
+BENCH_BIN	:= $(BUILD)/bench/ffa-bench
+BENCH_DTBS	:= $(BUILD)/bench/bench-host.dtb $(BUILD)/bench/bench-tp.dtb
+RT_LIBS		= $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) -lfdt
+PROGRAMS	:= $(FFA_HOST_BIN) $(HELLO_BIN) $(HELLO_DTBS) $(BENCH_BIN) \
+		   $(BENCH_DTBS)
 
-all: $(LIBFFA) $(UNIT_BINS)
+PREFIX		?= /usr/local
+
+# The demo system: four partitions (the twins share a UUID) and the tour.
+DEMO_ARGS	= --mem 0x10400000 \
+		  $(BUILD)/manifests/test-partition.dtb=test-partition \
+		  $(BUILD)/manifests/echo.dtb=echo \
+		  $(BUILD)/manifests/twin-a.dtb=test-partition \
+		  $(BUILD)/manifests/twin-b.dtb=test-partition \
+		  $(BUILD)/manifests/host.dtb=demo
+
+.PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
+	demo bench install examples clean
+
+all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
+     $(UNIT_BINS) $(PROGRAMS)
 
 deps:
 	@scripts/install-deps
@@ -65,16 +110,67 @@ freestanding:
 kernel-world:
 	@scripts/check-kernel-world
 
-demo:
-	@echo "make demo: the runnable demo arrives with the partition manager"
-	@echo "(host runtime) and then the QEMU bench; see README.md."
-	@echo "Today the foundation is testable with: make check"
+demo: deps
+	@$(MAKE) --no-print-directory $(FFA_HOST_BIN) $(MANIFESTS)
+	@echo "== ffa demo: the partition manager and four partitions on the host"
+	@echo "== runtime, one process; your host main is the tour below"
+	$(FFA_HOST_BIN) $(DEMO_ARGS)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BENCH_DTBS)
+	@scripts/run-bench $(BENCH_BIN) $(BUILD)/bench
+
+examples: $(HELLO_BIN) $(HELLO_DTBS)
+	$(HELLO_BIN) $(HELLO_DTBS)
+
+install: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(FFA_HOST_BIN)
+	install -d $(DESTDIR)$(PREFIX)/include/ffa \
+		$(DESTDIR)$(PREFIX)/include/libffa \
+		$(DESTDIR)$(PREFIX)/include/spm \
+		$(DESTDIR)$(PREFIX)/include/partitions \
+		$(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/ffa/*.h $(DESTDIR)$(PREFIX)/include/ffa
+	install -m 644 lib/include/libffa/*.h $(DESTDIR)$(PREFIX)/include/libffa
+	install -m 644 spm/include/spm/*.h $(DESTDIR)$(PREFIX)/include/spm
+	install -m 644 partitions/include/partitions/*.h \
+		$(DESTDIR)$(PREFIX)/include/partitions
+	install -m 644 host/include/ffa_host.h $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) \
+		$(DESTDIR)$(PREFIX)/lib
+	install -m 755 $(FFA_HOST_BIN) $(DESTDIR)$(PREFIX)/bin
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -c $< -o $@
 
+$(BUILD)/host/spm/%.o: spm/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SPM_CFLAGS) -c $< -o $@
+
 $(LIBFFA): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(LIBSPM): $(SPM_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/host/tests/unit/test_partitions.o: $(MANIFESTS)
+$(BUILD)/host/tests/unit/test_partitions.o: TEST_CFLAGS += \
+	-DMANIFEST_DIR='"$(BUILD)/manifests"'
+
+$(LIBPARTITIONS): $(PART_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/manifests/%.dtb: partitions/manifests/%.dts
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(TEST_SUPPORT): $(TEST_SUPPORT_OBJS)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $^
@@ -83,13 +179,37 @@ $(BUILD)/host/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%: $(BUILD)/host/tests/unit/%.o $(TEST_SUPPORT_OBJS) $(LIBFFA)
+$(BUILD)/tests/%: $(BUILD)/host/tests/unit/%.o $(TEST_SUPPORT) $(LIBFFA_HOST) \
+		  $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA)
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $^ $(CMOCKA_LIBS)
+	$(CC) -o $@ $< $(TEST_LIBS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS)
+	$(CLANG) $(FUZZ_CFLAGS) -Ispm -o $@ $< $(LIB_SRCS) $(SPM_SRCS) -lfdt
+
+$(FFA_HOST_BIN): $(TOOL_SRCS) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
+		 $(LIBFFA)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -o $@ $(TOOL_SRCS) $(RT_LIBS)
+
+$(HELLO_BIN): $(HELLO_SRCS) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
+	      $(LIBFFA)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -o $@ $(HELLO_SRCS) $(RT_LIBS)
+
+$(BUILD)/examples/%.dtb: examples/hello/%.dts
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(BENCH_BIN): tests/bench/bench.c $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
+	      $(LIBFFA)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -o $@ $< $(RT_LIBS)
+
+$(BUILD)/bench/%.dtb: tests/bench/%.dts
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
 
 clean:
 	rm -rf $(BUILD)
