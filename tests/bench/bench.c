@@ -79,16 +79,27 @@ struct page_row {
 	int status;
 };
 
-static struct page_row rows[20];
-static uint32_t nr_rows;
+/*
+ * Two series: N discontiguous pages (N constituents, so N kernel mappings
+ * in the borrower's window on this host runtime), and N contiguous pages
+ * in one constituent (the manager's own per-page work alone).
+ */
+static struct page_row rows[2][20];
+static uint32_t nr_rows[2];
+static int contiguous;
 
-static void every_other(void *ctx, uint32_t i, uint64_t *addr,
+struct layout {
+	uint64_t base;
+	uint32_t n;
+};
+
+static void page_source(void *ctx, uint32_t i, uint64_t *addr,
 			uint32_t *pages)
 {
-	const uint64_t *base = ctx;
+	const struct layout *l = ctx;
 
-	*addr = *base + (uint64_t)i * 2 * FFA_PAGE_SIZE;
-	*pages = 1;
+	*addr = l->base + (uint64_t)i * 2 * FFA_PAGE_SIZE;
+	*pages = contiguous ? l->n : 1;
 }
 
 static int cycle(const struct ffa_env *env, uint32_t n)
@@ -101,15 +112,16 @@ static int cycle(const struct ffa_env *env, uint32_t n)
 		.hdr = { .sender_id = ID_HOST,
 			 .attributes = FFA_MEM_ATTR_NORMAL_WB_IS },
 		.access = &to, .nr_access = 1, .total_pages = n,
-		.nr_ranges = n,
+		.nr_ranges = contiguous ? 1 : n,
 	};
-	uint64_t base = env->mem_base + BUF_OFFSET, handle, out[5];
+	const struct layout l = { env->mem_base + BUF_OFFSET, n };
+	uint64_t handle, out[5];
 	uint64_t args[5] = { TP_CMD_MEM_RETRIEVE, 0, ID_HOST, 0,
 			     TP_MEM_NO_TOUCH | TP_MEM_RELINQUISH };
 	int ret = ffa_mem_send_stream(&env->conduit, FFA_MEM_SHARE_64,
 				      env->ptr(env, env->mem_base),
-				      FFA_PAGE_SIZE, &spec, every_other,
-				      &base, &handle);
+				      FFA_PAGE_SIZE, &spec, page_source,
+				      (void *)&l, &handle);
 
 	if (ret)
 		return ret;
@@ -124,6 +136,7 @@ static int cycle(const struct ffa_env *env, uint32_t n)
 
 static int pages_main(const struct ffa_env *env)
 {
+	struct page_row *row;
 	uint32_t n, reps, i;
 	double t0;
 	int ret;
@@ -135,10 +148,10 @@ static int pages_main(const struct ffa_env *env)
 		t0 = now_ns();
 		for (i = 0, ret = 0; i < reps && ret == 0; i++)
 			ret = cycle(env, n);
-		rows[nr_rows].pages = n;
-		rows[nr_rows].ns = (now_ns() - t0) / reps;
-		rows[nr_rows].status = ret;
-		nr_rows++;
+		row = &rows[contiguous][nr_rows[contiguous]++];
+		row->pages = n;
+		row->ns = (now_ns() - t0) / reps;
+		row->status = ret;
 		if (ret)
 			break;
 	}
@@ -199,28 +212,38 @@ static void bench_round_trip(void)
 	       u[ALTERNATIONS / 2] / a[ALTERNATIONS / 2]);
 }
 
-static void bench_pages(void)
+static void print_rows(const struct page_row *r, uint32_t nr)
 {
 	uint32_t i;
 
-	if (run(FFA_HOST_CTX_ASM, pages_main))
-		exit(1);
-	printf("share -> retrieve -> relinquish -> reclaim, N discontiguous "
-	       "4 KiB pages:\n");
 	printf("  %8s %14s %12s %12s\n", "N", "cycle (us)", "ns/page",
 	       "t(2N)/t(N)");
-	for (i = 0; i < nr_rows; i++) {
-		if (rows[i].status) {
-			printf("  %8u stopped: %s\n", rows[i].pages,
-			       ffa_status_name(rows[i].status));
+	for (i = 0; i < nr; i++) {
+		if (r[i].status) {
+			printf("  %8u stopped: %s\n", r[i].pages,
+			       ffa_status_name(r[i].status));
 			break;
 		}
-		printf("  %8u %14.1f %12.1f", rows[i].pages, rows[i].ns / 1e3,
-		       rows[i].ns / rows[i].pages);
+		printf("  %8u %14.1f %12.1f", r[i].pages, r[i].ns / 1e3,
+		       r[i].ns / r[i].pages);
 		if (i > 0)
-			printf(" %12.2f", rows[i].ns / rows[i - 1].ns);
+			printf(" %12.2f", r[i].ns / r[i - 1].ns);
 		printf("\n");
 	}
+}
+
+static void bench_pages(void)
+{
+	for (contiguous = 0; contiguous < 2; contiguous++)
+		if (run(FFA_HOST_CTX_ASM, pages_main))
+			exit(1);
+	printf("share -> retrieve -> relinquish -> reclaim, N discontiguous "
+	       "4 KiB pages (N constituents; each is one mprotect'ed "
+	       "mapping in the borrower's window):\n");
+	print_rows(rows[0], nr_rows[0]);
+	printf("\nthe same, N contiguous pages in one constituent (the "
+	       "manager's own per-page work):\n");
+	print_rows(rows[1], nr_rows[1]);
 }
 
 int main(int argc, char **argv)
