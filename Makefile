@@ -91,6 +91,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/check-freestanding
 	@scripts/check-kernel-world
+	@BUILD=$(BUILD) scripts/check-install
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
 
