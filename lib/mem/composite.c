@@ -59,5 +59,8 @@ int ffa_mtd_get_composite(const uint8_t *d, uint32_t frag_len,
 	    (uint64_t)out->nr_ranges * MTD_RANGE_SIZE != total_len)
 		return ffa_mtd_reject(why,
 				      "total length does not match the ranges");
+	out->layout_version = ffa_mtd_layout_version(&g->layout);
+	out->nr_access = g->emad_count;
+	out->total_len = total_len;
 	return 0;
 }

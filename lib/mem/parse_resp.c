@@ -76,11 +76,5 @@ int ffa_mtd_parse_resp(uint32_t caller_version, const uint8_t *frag,
 	ret = read_resp_access(frag, &g, out, why);
 	if (ret)
 		return ret;
-	ret = ffa_mtd_get_composite(frag, frag_len, total_len, &g, out, why);
-	if (ret)
-		return ret;
-	out->layout_version = ffa_mtd_layout_version(&g.layout);
-	out->nr_access = g.emad_count;
-	out->total_len = total_len;
-	return 0;
+	return ffa_mtd_get_composite(frag, frag_len, total_len, &g, out, why);
 }

@@ -137,11 +137,5 @@ int ffa_mtd_parse_send(const struct ffa_mtd_ctx *ctx, const uint8_t *frag,
 	ret = read_send_access(ctx, frag, &g, out, why);
 	if (ret)
 		return ret;
-	ret = ffa_mtd_get_composite(frag, frag_len, total_len, &g, out, why);
-	if (ret)
-		return ret;
-	out->layout_version = ffa_mtd_layout_version(&g.layout);
-	out->nr_access = g.emad_count;
-	out->total_len = total_len;
-	return 0;
+	return ffa_mtd_get_composite(frag, frag_len, total_len, &g, out, why);
 }

@@ -118,7 +118,9 @@ int ffa_mtd_check_receivers(const struct ffa_mem_access *a, uint32_t n,
  * The composite at out->composite_offset (already read from the EMADs):
  * its placement within the first fragment, reserved field, range count
  * and that total_len ends exactly at the last constituent. Fills
- * total_pages, nr_ranges and ranges_offset (lib/mem/composite.c).
+ * total_pages, nr_ranges and ranges_offset, and on success the rest of
+ * the fixed part: layout_version, nr_access and total_len (the last step
+ * of every fixed-part parser; lib/mem/composite.c).
  */
 int ffa_mtd_get_composite(const uint8_t *d, uint32_t frag_len,
 			  uint32_t total_len, const struct ffa_mtd_geom *g,
