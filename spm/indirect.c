@@ -140,7 +140,7 @@ void spm_h_msg_send2(struct spm_ctx *c)
 		spm_ret_error(c, ret, why);
 		return;
 	}
-	spm_notif_pend_framework(c->spm, m.recv, c->caller,
+	spm_notif_pend_framework(c->spm, c->cpu, m.recv, c->caller,
 				 FFA_FW_NOTIF_RX_BUFFER_FULL, m.delay_sri);
 	spm_ret_success(c, 0, 0);
 }

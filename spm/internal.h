@@ -96,9 +96,11 @@ int spm_tx_copy(struct spm_ctx *c, uint32_t len, const uint8_t **out);
 /*
  * Pend framework notification bits (e.g. FFA_FW_NOTIF_RX_BUFFER_FULL)
  * for receiver: in the SPM framework bitmap when the sender is a
- * partition, the hypervisor one when it is the host; raise the SRI.
+ * partition, the hypervisor one when it is the host; raise the SRI on
+ * cpu (the CPU the sender runs on), now or when the sender stops.
  */
-void spm_notif_pend_framework(struct spm *spm, struct spm_endpoint *recv,
+void spm_notif_pend_framework(struct spm *spm, uint32_t cpu,
+			      struct spm_endpoint *recv,
 			      const struct spm_endpoint *sender, uint32_t bits,
 			      bool delay_sri);
 

@@ -253,11 +253,8 @@ void spm_h_notif_set(struct spm_ctx *c)
 	spm_ret_success(c, 0, 0);
 }
 
-/*
- * No CPU is named here (the caller's call context is not passed): the
- * SRI goes to CPU 0. Linux takes it on any CPU.
- */
-void spm_notif_pend_framework(struct spm *spm, struct spm_endpoint *recv,
+void spm_notif_pend_framework(struct spm *spm, uint32_t cpu,
+			      struct spm_endpoint *recv,
 			      const struct spm_endpoint *sender, uint32_t bits,
 			      bool delay_sri)
 {
@@ -265,7 +262,7 @@ void spm_notif_pend_framework(struct spm *spm, struct spm_endpoint *recv,
 		recv->notif.spm_fw |= bits;
 	else
 		recv->notif.hyp_fw |= bits;
-	notif_signal(spm, recv, delay_sri, 0);
+	notif_signal(spm, recv, delay_sri, cpu);
 }
 
 void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu)

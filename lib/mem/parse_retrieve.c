@@ -114,6 +114,17 @@ static int check_relinquish_flags(uint32_t flags, const char **why)
 	return 0;
 }
 
+/* n <= FFA_RELINQUISH_MAX_IDS (8): the scan is bounded. */
+static bool id_seen(const uint16_t *ids, uint32_t n, uint16_t id)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
 int ffa_relinquish_parse(const uint8_t *desc, uint32_t len,
 			 struct ffa_relinquish *out, const char **why)
 {
@@ -134,8 +145,11 @@ int ffa_relinquish_parse(const uint8_t *desc, uint32_t len,
 	ret = check_relinquish_flags(out->flags, why);
 	if (ret)
 		return ret;
-	for (i = 0; i < count; i++)
+	for (i = 0; i < count; i++) {
 		out->ids[i] = ffa_ld16(desc + RELINQ_HDR_SIZE + 2 * i);
+		if (id_seen(out->ids, i, out->ids[i]))
+			return ffa_mtd_reject(why, "endpoint named twice");
+	}
 	out->nr_ids = count;
 	return 0;
 }

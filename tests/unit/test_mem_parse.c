@@ -393,6 +393,8 @@ static const struct pcase cases[] = {
 	OK("q_zero_flag_ok", RELQ, POKE(P32(Q_FLAGS, 1))),
 	OK("q_two_endpoints_ok", RELQ, .len_delta = 2,
 	   POKE(P32(Q_COUNT, 2), P16(18, 0x8003))),
+	BAD("q_same_endpoint_twice", RELQ, INVAL, "named twice",
+	    .len_delta = 2, POKE(P32(Q_COUNT, 2), P16(18, 0x8002))),
 };
 
 static uint8_t desc[DESC_MAX];

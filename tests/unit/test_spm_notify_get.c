@@ -179,13 +179,15 @@ static void test_pend_framework(void **state)
 	struct ffa_regs out = REGS(0x84000061, 0, 0, 0, 0, 0, 0x1, 0x1);
 
 	/* a partition's message: the SPM's bitmap; the host's: the hyp's */
-	spm_notif_pend_framework(h->spm, ep_of(h, SP1), ep_of(h, SP2),
+	spm_notif_pend_framework(h->spm, 1, ep_of(h, SP1), ep_of(h, SP2),
 				 FFA_FW_NOTIF_RX_BUFFER_FULL, false);
 	assert_int_equal(n->spm_fw, 1);
 	assert_int_equal(n->hyp_fw, 0);
 	assert_true(n->info_pending);
 	assert_int_equal(h->fp.sri_count, 1);
-	spm_notif_pend_framework(h->spm, ep_of(h, SP1), ep_of(h, HOST),
+	/* raised on the CPU the sender runs on */
+	assert_int_equal(h->fp.sri_cpu, 1);
+	spm_notif_pend_framework(h->spm, 0, ep_of(h, SP1), ep_of(h, HOST),
 				 FFA_FW_NOTIF_RX_BUFFER_FULL, true);
 	assert_int_equal(n->hyp_fw, 1);
 	assert_int_equal(h->fp.sri_count, 1);
@@ -208,7 +210,7 @@ static void test_client_round_trip(void **state)
 
 	assert_int_equal(ffa_notification_bind(sp1, HOST, SP1, 0, 0x30), 0);
 	assert_int_equal(ffa_notification_set(host, HOST, SP1, 0, 0x10), 0);
-	spm_notif_pend_framework(h->spm, ep_of(h, SP1), ep_of(h, SP2),
+	spm_notif_pend_framework(h->spm, 0, ep_of(h, SP1), ep_of(h, SP2),
 				 FFA_FW_NOTIF_RX_BUFFER_FULL, false);
 	assert_int_equal(ffa_notification_info_get(host, true, &info), 0);
 	assert_false(info.more_pending);

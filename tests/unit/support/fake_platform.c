@@ -132,7 +132,7 @@ static void fake_raise_sri(void *ctx, uint32_t cpu)
 {
 	struct fake_platform *fp = ctx;
 
-	(void)cpu;
+	fp->sri_cpu = cpu;
 	fp->sri_count++;
 }
 

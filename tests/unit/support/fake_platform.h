@@ -24,6 +24,7 @@ struct fake_platform {
 	uint32_t locks_held;
 	uint32_t held_rank;
 	uint32_t sri_count;
+	uint32_t sri_cpu;	/* of the last SRI */
 	char last_log[256];
 	char console[1024];
 	uint32_t console_len;
