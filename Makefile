@@ -48,6 +48,10 @@ CMOCKA_LIBS	:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # The host runtime: libffa-host.a and its manifest fixtures.
 include host/host.mk
 
+# The EL2 firmware for the QEMU bench (in progress: make firmware,
+# make fw-test; not part of all or check yet).
+include firmware/firmware.mk
+
 TEST_LIBS	:= $(TEST_SUPPORT) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 		   $(LIBFFA) $(CMOCKA_LIBS) -lfdt
 

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * EL2 configuration for a guest at EL1 and the ERET into it. Linux is
+ * entered the way its arm64 boot protocol asks of a bootloader: MMU off,
+ * interrupts masked, x0 = DTB. It finds itself at EL1 and runs without
+ * KVM; what it would have set up at EL2 had it booted there (timer
+ * access, GICv3 system registers, vector lengths, IDs) is done here.
+ */
+#include <stdbool.h>
+
+#include <fw/arch.h>
+#include <fw/el1.h>
+#include <fw/memmap.h>
+#include <fw/printf.h>
+
+/* arm64 Image header fields (Linux Documentation/arch/arm64/booting). */
+#define IMAGE_SIZE_OFF	16
+#define IMAGE_MAGIC_OFF	56
+#define IMAGE_MAGIC	0x644d5241U	/* "ARM\x64" */
+
+#define HCR_RW		BIT64(31)	/* EL1 is AArch64 */
+#define HCR_TSC		BIT64(19)	/* trap SMC to EL2 */
+#define HCR_APK		BIT64(40)	/* no trap of pointer-auth keys */
+#define HCR_API		BIT64(41)	/* ... nor of pointer-auth insns */
+
+#define CNTHCTL_EL1PCTEN	BIT64(0)	/* EL1 reads the counter */
+#define CNTHCTL_EL1PCEN		BIT64(1)	/* EL1 uses the phys timer */
+
+/*
+ * CPTR_EL2 (E2H = 0): bits 13, 9 and 7:0 are RES1; so are TZ and TSM
+ * when SVE and SME are absent. TFP (bit 10) stays 0: no FP trap.
+ */
+#define CPTR_RES1	0x32ffULL
+#define CPTR_TZ		BIT64(8)
+#define CPTR_TSM	BIT64(12)
+
+#define ICC_SRE_SRE	BIT64(0)
+#define ICC_SRE_ENABLE	BIT64(3)	/* EL1 may use ICC_SRE_EL1 */
+
+/* SCTLR_EL1 RES1 bits: MMU and caches off, little-endian. */
+#define SCTLR_EL1_RES1	0x30d00800ULL
+#define SPSR_EL1H_DAIF	0x3c5ULL	/* EL1h, D A I F masked */
+#define VL_MAX		0xfULL		/* ZCR/SMCR LEN: the largest */
+
+/* Registers binutils may not name: by their encoding. */
+#define ZCR_EL2		s3_4_c1_c2_0
+#define SMCR_EL2	s3_4_c1_c2_6
+#define ICC_SRE_EL2	s3_4_c12_c9_5
+#define ICH_HCR_EL2	s3_4_c12_c11_0
+#define ID_AA64ISAR2	s3_0_c0_c6_2
+
+
+static uint32_t read32(uintptr_t addr)
+{
+	return *(volatile uint32_t *)addr;
+}
+
+uint64_t el1_payload_size(void)
+{
+	uint64_t size;
+
+	if (read32(EL1_BASE + IMAGE_MAGIC_OFF) != IMAGE_MAGIC)
+		return 0;
+	size = *(volatile uint64_t *)(EL1_BASE + IMAGE_SIZE_OFF);
+	if (size > EL1_SIZE) {
+		fw_printf("fw: EL1 payload needs 0x%lx bytes, slot has 0x%lx\n",
+			  size, EL1_SIZE);
+		return 0;
+	}
+	/* Old kernels leave image_size 0: assume the whole slot. */
+	return size ? size : EL1_SIZE;
+}
+
+static bool has_sve(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 32) != 0;
+}
+
+static bool has_sme(void)
+{
+	return id_field(read_sysreg(id_aa64pfr1_el1), 24) != 0;
+}
+
+static bool has_gicv3_sysregs(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
+}
+
+/* Any of address (APA, API, APA3) or generic (GPA, GPI, GPA3) auth. */
+static bool has_pauth(void)
+{
+	uint64_t isar1 = read_sysreg(id_aa64isar1_el1);
+	uint64_t isar2 = read_sysreg(ID_AA64ISAR2);
+
+	return id_field(isar1, 4) || id_field(isar1, 8) ||
+	       id_field(isar1, 24) || id_field(isar1, 28) ||
+	       id_field(isar2, 12) || id_field(isar2, 8);
+}
+
+/* A PMUv3 lets EL1 use all its counters: MDCR_EL2.HPMN = PMCR_EL0.N. */
+static uint64_t mdcr_value(void)
+{
+	unsigned int pmuver = id_field(read_sysreg(id_aa64dfr0_el1), 8);
+
+	if (pmuver == 0 || pmuver == 0xf)
+		return 0;
+	return (read_sysreg(pmcr_el0) >> 11) & 0x1f;
+}
+
+static void setup_fp_sve_sme(void)
+{
+	uint64_t cptr = CPTR_RES1 | CPTR_TZ | CPTR_TSM;
+
+	if (has_sve())
+		cptr &= ~CPTR_TZ;
+	if (has_sme())
+		cptr &= ~CPTR_TSM;
+	write_sysreg(cptr, cptr_el2);
+	isb();
+	/* EL1 gets every vector length the CPU has. */
+	if (has_sve())
+		write_sysreg(VL_MAX, ZCR_EL2);
+	if (has_sme())
+		write_sysreg(VL_MAX, SMCR_EL2);
+}
+
+static void setup_gic(void)
+{
+	if (!has_gicv3_sysregs())
+		return;
+	write_sysreg(read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
+		     ICC_SRE_EL2);
+	isb();
+	write_sysreg(0, ICH_HCR_EL2);	/* no virtual interrupts */
+}
+
+void el1_setup_el2(void)
+{
+	uint64_t hcr = HCR_RW | HCR_TSC;
+
+	if (has_pauth())
+		hcr |= HCR_API | HCR_APK;
+	write_sysreg(hcr, hcr_el2);
+	write_sysreg(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN, cnthctl_el2);
+	write_sysreg(0, cntvoff_el2);
+	/* EL1 reads the real IDs, not reset values. */
+	write_sysreg(read_sysreg(midr_el1), vpidr_el2);
+	write_sysreg(read_sysreg(mpidr_el1), vmpidr_el2);
+	write_sysreg(mdcr_value(), mdcr_el2);
+	write_sysreg(0, hstr_el2);
+	write_sysreg(0, vttbr_el2);
+	setup_fp_sve_sme();
+	setup_gic();
+	write_sysreg(SCTLR_EL1_RES1, sctlr_el1);
+	isb();
+}
+
+void el1_enter(uint64_t entry, uint64_t arg)
+{
+	register uint64_t x0 __asm__("x0") = arg;
+
+	write_sysreg(entry, elr_el2);
+	write_sysreg(SPSR_EL1H_DAIF, spsr_el2);
+	__asm__ volatile("mov x1, xzr\n\t"
+			 "mov x2, xzr\n\t"
+			 "mov x3, xzr\n\t"
+			 "eret" : : "r"(x0) : "x1", "x2", "x3", "memory");
+	__builtin_unreachable();
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The physical memory map of the QEMU virt bench. Everything is
+ * identity-mapped: an address below is both what EL2 uses and what EL1
+ * sees (no stage-2 yet).
+ *
+ *   0x00000000-0x3fffffff  devices (GIC 0x08000000, PL011 0x09000000, ...)
+ *   0x40000000-0x401fffff  QEMU's boot stub and nothing else: free RAM
+ *                          for Linux once we run
+ *   0x40200000-0x403fffff  this firmware: image, BSS, stacks, page tables
+ *                          (QEMU puts -kernel at RAM base + 2 MiB)
+ *   0x40400000-0x43ffffff  the EL1 payload (Linux Image: text, data, BSS
+ *                          and its early page tables), placed by
+ *                          -device loader,addr=0x40400000,force-raw=on
+ *   0x44000000-0x47ffffff  manager and partition memory: to be reserved
+ *                          in the DTB and hidden by stage-2 (next stage)
+ *   0x48000000-            QEMU's -initrd, then the DTB, 2 MiB aligned:
+ *                          QEMU puts them at RAM base + min(RAM/2, 128 MiB),
+ *                          so the bench needs -m 256M or more
+ *   rest of RAM            Linux
+ */
+#ifndef FW_MEMMAP_H
+#define FW_MEMMAP_H
+
+/* Constants shared with assembly (boot.S), which has no UL suffix. */
+#ifdef __ASSEMBLY__
+#define UL(x)			x
+#else
+#define UL(x)			x##UL
+#endif
+
+#define DEVICE_BASE		UL(0x00000000)
+#define DEVICE_END		UL(0x40000000)
+#define UART_BASE		UL(0x09000000)
+
+#define RAM_BASE		UL(0x40000000)
+#define FW_BASE			UL(0x40200000)
+#define FW_SIZE			UL(0x00200000)
+#define EL1_BASE		UL(0x40400000)
+#define EL1_SIZE		UL(0x03c00000)
+#define SPM_MEM_BASE		UL(0x44000000)
+#define SPM_MEM_SIZE		UL(0x04000000)
+
+/* The firmware's stacks: one per CPU, indexed by fw_cpu_index(). */
+#define FW_MAX_CPUS		8
+#define FW_STACK_SHIFT		14	/* 16 KiB */
+#define FW_STACK_SIZE		(1 << FW_STACK_SHIFT)
+
+#endif /* FW_MEMMAP_H */

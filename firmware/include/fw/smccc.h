@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Routing of SMC Calling Convention calls made by the EL1 guest. */
+#ifndef FW_SMCCC_H
+#define FW_SMCCC_H
+
+#include <stdint.h>
+
+#include <fw/traps.h>
+
+#define SMCCC_RET_NOT_SUPPORTED		(-1)
+
+enum smccc_conduit { SMCCC_FROM_SMC, SMCCC_FROM_HVC };
+
+/* Answer the call in f->x[0..17] in place. */
+void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit);
+
+/*
+ * How many calls of each kind the guest made, for the exit line. Plain
+ * counters: with several CPUs an increment may be lost (diagnostic only).
+ */
+struct smccc_stats {
+	uint32_t calls;
+	uint32_t psci_forwarded;
+	uint32_t cpu_on;
+	uint32_t ffa;
+};
+
+extern struct smccc_stats smccc_stats;
+
+void smccc_print_stats(void);
+
+#endif /* FW_SMCCC_H */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Exceptions taken to EL2: the saved frame and the C handlers. */
+#ifndef FW_TRAPS_H
+#define FW_TRAPS_H
+
+#include <stdint.h>
+
+/*
+ * What vectors.S saves on the EL2 stack. Offsets are used by vectors.S:
+ * x[n] at 8 * n, sp at 248, elr at 256, spsr at 264; 16-byte multiple.
+ */
+struct trap_frame {
+	uint64_t x[31];
+	uint64_t sp;		/* the interrupted SP (current EL only) */
+	uint64_t elr;
+	uint64_t spsr;
+};
+
+_Static_assert(sizeof(struct trap_frame) == 272, "vectors.S frame size");
+
+/* Vector slots: 4 origins (EL2 SP0, EL2 SPx, EL1 A64, EL1 A32) x 4. */
+enum trap_kind { TRAP_SYNC, TRAP_IRQ, TRAP_FIQ, TRAP_SERROR };
+
+/* Anything the firmware did not expect: print it all, power off. */
+__attribute__((noreturn))
+void trap_fatal(struct trap_frame *f, unsigned int slot);
+
+/* A synchronous exception from AArch64 EL1; returns to the guest. */
+void trap_lower_sync(struct trap_frame *f);
+
+/* ESR_EL2 exception classes we handle. */
+#define ESR_EC_SHIFT		26
+#define ESR_EC_HVC64		0x16
+#define ESR_EC_SMC64		0x17
+
+#endif /* FW_TRAPS_H */

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * What the firmware answers when the EL1 guest calls down (SMC trapped
+ * by HCR_EL2.TSC, or HVC):
+ *   SMCCC_VERSION           1.2, which Linux's arm_ffa driver requires;
+ *   PSCI_FEATURES(VERSION)  0: SMCCC_VERSION is implemented;
+ *   PSCI CPU_ON             redirected through our secondary entry (cpu.c);
+ *   other PSCI              forwarded to QEMU with smc from EL2;
+ *   FF-A                    NOT_SUPPORTED until the manager is wired in;
+ *   anything else           SMCCC's "unknown function" (-1).
+ */
+#include <stdbool.h>
+
+#include <ffa/error.h>
+#include <ffa/func.h>
+#include <fw/cpu.h>
+#include <fw/printf.h>
+#include <fw/psci.h>
+#include <fw/smc.h>
+#include <fw/smccc.h>
+
+struct smccc_stats smccc_stats;
+
+void smccc_print_stats(void)
+{
+	fw_printf("fw: the guest made %u calls: %u PSCI forwarded, "
+		  "%u CPU_ON, %u FF-A\n", smccc_stats.calls,
+		  smccc_stats.psci_forwarded, smccc_stats.cpu_on,
+		  smccc_stats.ffa);
+}
+
+static void set_result(struct trap_frame *f, uint64_t x0)
+{
+	f->x[0] = x0;
+}
+
+static bool is_ffa_fid(uint32_t fid)
+{
+	uint32_t num = FFA_FID_NUM(fid);
+
+	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))
+		return false;
+	return num >= FFA_NUM_FIRST && num <= FFA_NUM_LAST_V1_2 + 1;
+}
+
+/*
+ * FFA_VERSION answers NOT_SUPPORTED in x0 itself (the spec's only
+ * non-FFA_ERROR failure); every other call answers FFA_ERROR. Both as
+ * full 64-bit values: Linux compares x0 with -1 as an unsigned long.
+ */
+static void ffa_not_supported(struct trap_frame *f, uint32_t fid)
+{
+	for (unsigned int i = 1; i < 8; i++)
+		f->x[i] = 0;
+	if (FFA_FID_NUM(fid) == FFA_NUM_VERSION) {
+		set_result(f, (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+		return;
+	}
+	f->x[0] = FFA_FID32(FFA_NUM_ERROR);
+	f->x[2] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
+}
+
+/*
+ * Forward a PSCI call to QEMU. PSCI returns its result in x0 alone;
+ * SMCCC asks callees to preserve x4-x17, so the guest's other registers
+ * are left as they were.
+ */
+static void psci_forward(struct trap_frame *f)
+{
+	struct smc_regs r;
+
+	for (unsigned int i = 0; i < SMCCC_NR_REGS; i++)
+		r.x[i] = f->x[i];
+	smc_call(&r);
+	set_result(f, r.x[0]);
+	smccc_stats.psci_forwarded++;
+}
+
+static void psci_handle(struct trap_frame *f, uint32_t fid)
+{
+	/* QEMU's PSCI does not know SMCCC_VERSION: we implement it. */
+	if (fid == PSCI_FEATURES && (uint32_t)f->x[1] == SMCCC_VERSION_FID) {
+		set_result(f, PSCI_RET_SUCCESS);
+		return;
+	}
+	if (fid == PSCI_CPU_ON_64 || fid == PSCI_CPU_ON_32) {
+		smccc_stats.cpu_on++;
+		cpu_on_redirect(f, fid);
+		return;
+	}
+	if (fid == PSCI_SYSTEM_OFF)
+		smccc_print_stats();
+	psci_forward(f);
+}
+
+void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit)
+{
+	uint32_t fid = (uint32_t)f->x[0];
+
+	(void)conduit;		/* both conduits answer alike, for now */
+	smccc_stats.calls++;
+	if (fid == SMCCC_VERSION_FID) {
+		set_result(f, SMCCC_VERSION_1_2);
+	} else if (psci_is_psci_fid(fid)) {
+		psci_handle(f, fid);
+	} else if (is_ffa_fid(fid)) {
+		smccc_stats.ffa++;
+		ffa_not_supported(f, fid);
+	} else {
+		set_result(f, (uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
+	}
+}

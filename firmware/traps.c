@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Exceptions taken to EL2. A guest's HVC or trapped SMC is a call to
+ * route (smccc.c); everything else is a firmware bug or an unexpected
+ * guest exception, and ends in a register dump and a power-off so that
+ * a test fails in milliseconds instead of hanging.
+ */
+#include <stdbool.h>
+
+#include <fw/arch.h>
+#include <fw/printf.h>
+#include <fw/psci.h>
+#include <fw/smccc.h>
+#include <fw/traps.h>
+
+static const char *const slot_origin[] = {
+	"EL2 (SP_EL0)", "EL2", "EL1 (AArch64)", "EL1 (AArch32)",
+};
+
+static const char *const slot_kind[] = {
+	"synchronous exception", "IRQ", "FIQ", "SError",
+};
+
+static void dump_regs(const struct trap_frame *f)
+{
+	for (unsigned int i = 0; i < 30; i += 2)
+		fw_printf("  x%-2u %016lx  x%-2u %016lx\n", i, f->x[i],
+			  i + 1, f->x[i + 1]);
+	fw_printf("  x30 %016lx  sp  %016lx\n", f->x[30], f->sp);
+}
+
+void trap_fatal(struct trap_frame *f, unsigned int slot)
+{
+	static bool dying;
+	uint64_t esr = read_sysreg(esr_el2);
+
+	/* A fault while reporting a fault: just stop the machine. */
+	if (dying)
+		psci_system_off();
+	dying = true;
+	fw_printf("\nfw: FATAL: unexpected %s from %s on CPU %u\n",
+		  slot_kind[slot & 3], slot_origin[(slot >> 2) & 3],
+		  fw_cpu_index());
+	fw_printf("  ESR_EL2  %016lx (EC 0x%x, ISS 0x%x)\n", esr,
+		  (unsigned int)(esr >> ESR_EC_SHIFT) & 0x3f,
+		  (unsigned int)esr & 0x1ffffff);
+	fw_printf("  ELR_EL2  %016lx\n", f->elr);
+	fw_printf("  FAR_EL2  %016lx\n", read_sysreg(far_el2));
+	fw_printf("  SPSR_EL2 %016lx\n", f->spsr);
+	fw_printf("  HPFAR    %016lx\n", read_sysreg(hpfar_el2));
+	dump_regs(f);
+	fw_printf("fw: powering off\n");
+	psci_system_off();
+}
+
+void trap_lower_sync(struct trap_frame *f)
+{
+	unsigned int ec = (read_sysreg(esr_el2) >> ESR_EC_SHIFT) & 0x3f;
+
+	switch (ec) {
+	case ESR_EC_SMC64:
+		/* A trapped SMC leaves ELR at the SMC itself. */
+		f->elr += 4;
+		smccc_handle(f, SMCCC_FROM_SMC);
+		break;
+	case ESR_EC_HVC64:
+		/* ELR is already past the HVC. */
+		smccc_handle(f, SMCCC_FROM_HVC);
+		break;
+	default:
+		trap_fatal(f, 8);
+	}
+}
