@@ -139,12 +139,16 @@ void spm_h_partition_info_get(struct spm_ctx *c)
 		return;
 	}
 	count = pi_count(c->spm, &uuid);
-	if (count == 0) {
+	if (count == 0 && !ffa_uuid_is_nil(&uuid)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "partition_info_get: no such UUID");
 		return;
 	}
-	if (flags & FFA_PART_INFO_FLAG_COUNT_ONLY) {
+	/*
+	 * "All partitions" of a system with none is an empty answer, not an
+	 * error: like a count-only query, nothing is produced into RX.
+	 */
+	if (count == 0 || (flags & FFA_PART_INFO_FLAG_COUNT_ONLY)) {
 		spm_ret_success(c, count, 0);
 		return;
 	}

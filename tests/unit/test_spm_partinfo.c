@@ -344,9 +344,31 @@ static void test_regs_client_pages(void **state)
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, \
 						 harness_teardown)
 
+/* A system with no partitions: "all of them" is an empty answer. */
+static void test_nil_no_partitions(void **state)
+{
+	struct spm_harness *h = harness_new(64, 16);
+	struct ffa_regs map = REGS(0xc4000066, 0x40000000, RX, 1);
+	struct ffa_regs nil = REGS(0x84000068);
+	struct ffa_regs named = REGS(0x84000068, 0xe0786148, 0xe311f8e7,
+				     0x02005ebc, 0x1bc5d5a5);
+	struct ffa_regs ok = REGS(0x84000061);
+
+	(void)state;
+	assert_int_equal(harness_add(h, HOST, 0, 1, true, 0x40000000, 16), 0);
+	harness_expect(h, HOST, &map, &ok);
+	harness_expect(h, HOST, &nil, &ok);
+	/* Nothing was produced: the RX buffer is still the manager's. */
+	assert_int_equal(ep_of(h, HOST)->mbox.rx_state, SPM_RX_EMPTY);
+	/* A named UUID that nobody offers is still refused. */
+	harness_expect_error(h, HOST, &named, INVALID);
+	harness_teardown((void **)&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nil_no_partitions),
 		T(test_nil_v1_2),
 		T(test_named_uuid),
 		T(test_count_only),
