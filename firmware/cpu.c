@@ -13,6 +13,7 @@
 #include <fw/mmu.h>
 #include <fw/psci.h>
 #include <fw/smc.h>
+#include <fw/world.h>
 
 struct cpu_boot {
 	uint64_t entry;
@@ -49,5 +50,5 @@ void fw_secondary_main(void)
 	mmu_enable();
 	b = &cpu_boot[fw_cpu_index()];
 	el1_setup_el2();
-	el1_enter(b->entry, b->context);
+	world_enter_host_secondary(b->entry, b->context);
 }

@@ -12,12 +12,14 @@
 #include <fw/el1.h>
 #include <fw/memmap.h>
 #include <fw/printf.h>
+#include <fw/s2_host.h>
 
 /* arm64 Image header fields (Linux Documentation/arch/arm64/booting). */
 #define IMAGE_SIZE_OFF	16
 #define IMAGE_MAGIC_OFF	56
 #define IMAGE_MAGIC	0x644d5241U	/* "ARM\x64" */
 
+#define HCR_VM		BIT64(0)	/* stage-2 translation on */
 #define HCR_RW		BIT64(31)	/* EL1 is AArch64 */
 #define HCR_TSC		BIT64(19)	/* trap SMC to EL2 */
 #define HCR_APK		BIT64(40)	/* no trap of pointer-auth keys */
@@ -134,13 +136,18 @@ static void setup_gic(void)
 	write_sysreg(0, ICH_HCR_EL2);	/* no virtual interrupts */
 }
 
-void el1_setup_el2(void)
+uint64_t el1_hcr(void)
 {
-	uint64_t hcr = HCR_RW | HCR_TSC;
+	uint64_t hcr = HCR_VM | HCR_RW | HCR_TSC;
 
 	if (has_pauth())
 		hcr |= HCR_API | HCR_APK;
-	write_sysreg(hcr, hcr_el2);
+	return hcr;
+}
+
+void el1_setup_el2(void)
+{
+	write_sysreg(el1_hcr(), hcr_el2);
 	write_sysreg(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN, cnthctl_el2);
 	write_sysreg(0, cntvoff_el2);
 	/* EL1 reads the real IDs, not reset values. */
@@ -148,7 +155,8 @@ void el1_setup_el2(void)
 	write_sysreg(read_sysreg(mpidr_el1), vmpidr_el2);
 	write_sysreg(mdcr_value(), mdcr_el2);
 	write_sysreg(0, hstr_el2);
-	write_sysreg(0, vttbr_el2);
+	/* Linux runs in its own IPA space: RAM minus ours (s2_host.c). */
+	s2_install(&s2_host);
 	setup_fp_sve_sme();
 	setup_gic();
 	write_sysreg(SCTLR_EL1_RES1, sctlr_el1);

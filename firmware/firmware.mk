@@ -38,7 +38,7 @@ FW_BASE_CFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -nostdinc \
 		   -fno-tree-loop-distribute-patterns -MMD -MP
 FW_LIBFDT_DIR	:= $(FW_OUT)/libfdt
 FW_INCLUDES	:= -Ifirmware/include -Iinclude -Ienv/freestanding \
-		   -I$(FW_LIBFDT_DIR)
+		   -I$(FW_LIBFDT_DIR) -Ispm/include -Ilib/include
 FW_CFLAGS	:= $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_INCLUDES)
 FW_ASFLAGS	:= $(FW_BASE_CFLAGS) $(FW_INCLUDES) -D__ASSEMBLY__
 FW_LDFLAGS	:= -nostdlib -static -no-pie -Wl,--gc-sections \
@@ -50,11 +50,41 @@ FW_LIBFDT_NAMES	:= fdt fdt_ro fdt_rw fdt_wip fdt_sw fdt_addresses \
 FW_LIBFDT_STAMP	:= $(FW_LIBFDT_DIR)/.extracted
 FW_LIBFDT_OBJS	:= $(FW_LIBFDT_NAMES:%=$(FW_OUT)/obj/libfdt/%.o)
 
+# The partition manager and the FF-A core, unchanged: freestanding code
+# built with the firmware's flags (-mno-outline-atomics is not needed:
+# they use no atomics; the firmware's lock is inline assembly).
+FW_CORE_INCLUDES := -Ispm/include -Ispm -Ilib/include -Iinclude
+FW_CORE_SRCS	:= $(sort $(shell find spm lib -name '*.c'))
+FW_CORE_OBJS	:= $(FW_CORE_SRCS:%.c=$(FW_OUT)/obj/core/%.o)
+
+# Manifests compiled with dtc and embedded in the image (manifests.S).
+FW_DTC		?= dtc
+FW_MANIFESTS	:= $(sort $(wildcard firmware/manifests/*.dts))
+FW_MANIFEST_DTBS := $(FW_MANIFESTS:firmware/%.dts=$(FW_OUT)/%.dtb)
+
+# The test partition (partitions/test) as an EL1 image, linked into its
+# region (firmware/manifests/test-partition.dts) and embedded in the
+# firmware, which copies it there at boot.
+FW_SP_BASE	:= 0x45000000
+FW_SP_SIZE	:= 0x100000
+FW_SP_CFLAGS	:= -DSP_ID=0x8001 -DSP_MAIN=ffa_test_partition_main \
+		   -Ipartitions/include -Ilib/include -Iinclude
+FW_SP_SRCS	:= $(sort $(wildcard partitions/test/*.c \
+		   partitions/common/*.c))
+FW_SP_OBJS	:= $(FW_SP_SRCS:%.c=$(FW_OUT)/obj/sp/%.o) \
+		   $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
+		   $(FW_OUT)/obj/sp/sp-main.o \
+		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
+		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
+FW_SP_ELF	:= $(FW_OUT)/test-partition.elf
+FW_SP_BIN	:= $(FW_OUT)/test-partition.bin
+
 # The firmware proper: every .c and .S in firmware/ and firmware/lib/.
 FW_SRCS		:= $(sort $(wildcard firmware/*.c firmware/lib/*.c))
 FW_ASMS		:= $(sort $(wildcard firmware/*.S))
 FW_OBJS		:= $(FW_SRCS:firmware/%.c=$(FW_OUT)/obj/%.o) \
-		   $(FW_ASMS:firmware/%.S=$(FW_OUT)/obj/%.o) $(FW_LIBFDT_OBJS)
+		   $(FW_ASMS:firmware/%.S=$(FW_OUT)/obj/%.o) $(FW_LIBFDT_OBJS) \
+		   $(FW_CORE_OBJS)
 FW_LDS		:= firmware/ffa-el2.ld
 
 FW_ELF		:= $(FW_OUT)/ffa-el2.elf
@@ -62,13 +92,24 @@ FW_BIN		:= $(FW_OUT)/ffa-el2.bin
 # The same firmware plus tests/selftest.c, which faults on request.
 FW_TEST_ELF	:= $(FW_OUT)/ffa-el2-test.elf
 FW_TEST_BIN	:= $(FW_OUT)/ffa-el2-test.bin
-FW_TEST_OBJS	:= $(FW_OBJS) $(FW_OUT)/obj/tests/selftest.o
+FW_TEST_OBJS	:= $(FW_OBJS) $(FW_OUT)/obj/tests/selftest.o \
+		   $(FW_OUT)/obj/tests/selftest-s2.o
 
 # The EL1 test payload, loaded at 0x40400000.
-FW_HELLO_SRCS	:= firmware/tests/el1-hello.c firmware/tests/el1-hello-head.S
+FW_HELLO_SRCS	:= firmware/tests/el1-hello.c firmware/tests/el1-mem.c \
+		   firmware/tests/el1-hello-head.S firmware/tests/el1-vectors.S
 FW_HELLO_OBJS	:= $(FW_OUT)/obj/tests/el1-hello.o \
-		   $(FW_OUT)/obj/tests/el1-hello-head.o
+		   $(FW_OUT)/obj/tests/el1-hello-head.o \
+		   $(FW_OUT)/obj/tests/el1-vectors.o \
+		   $(FW_OUT)/obj/tests/el1-mem.o \
+		   $(FW_OUT)/obj/sp/sp-conduit.o \
+		   $(FW_OUT)/obj/sp/partitions/test/client.o \
+		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
+		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
 FW_HELLO_ELF	:= $(FW_OUT)/el1-hello.elf
+# It speaks the test partition's protocol (test_proto.h) through lib/.
+$(FW_OUT)/obj/tests/el1-hello.o $(FW_OUT)/obj/tests/el1-mem.o: \
+	FW_CFLAGS += -Ipartitions/include
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld
 
@@ -95,6 +136,36 @@ $(LINUX_SRC_TAR):
 $(FW_OUT)/obj/libfdt/%.o: $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_CFLAGS) -c $(FW_LIBFDT_DIR)/$*.c -o $@
+
+$(FW_OUT)/obj/core/%.o: %.c | $(FW_LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_CFLAGS) $(FW_CORE_INCLUDES) -c $< -o $@
+
+$(FW_OUT)/manifests/%.dtb: firmware/manifests/%.dts
+	@mkdir -p $(dir $@)
+	$(FW_DTC) -I dts -O dtb -o $@ $<
+
+# The blobs are .incbin'd from $(FW_OUT): the assembler finds them by -I.
+$(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_SP_BIN)
+$(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
+	-Wa,-I$(FW_OUT)
+
+$(FW_OUT)/obj/sp/partitions/%.o: partitions/%.c
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
+
+$(FW_OUT)/obj/sp/%.o: firmware/sp/%.c
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
+
+$(FW_OUT)/obj/sp/%.o: firmware/sp/%.S
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
+
+$(FW_SP_ELF): $(FW_SP_OBJS) firmware/sp/sp.ld
+	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
+		-Wl,--defsym=SP_REGION_BASE=$(FW_SP_BASE) \
+		-Wl,--defsym=SP_REGION_SIZE=$(FW_SP_SIZE) -o $@ $(FW_SP_OBJS)
 
 $(FW_OUT)/obj/%.o: firmware/%.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)

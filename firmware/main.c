@@ -10,10 +10,13 @@
 #include <fw/dtb.h>
 #include <fw/el1.h>
 #include <fw/fw.h>
+#include <fw/manager.h>
 #include <fw/memmap.h>
 #include <fw/mmu.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
+#include <fw/s2_host.h>
+#include <fw/world.h>
 
 uint64_t fw_uptime_us(void)
 {
@@ -84,10 +87,15 @@ void fw_main(uintptr_t dtb)
 		fail("no EL1 payload");
 	if (dtb_reserve_firmware((void *)bi.dtb))
 		fail("DTB");
+	/* Linux's RAM reaches its stage-2 as the manager's host endpoint. */
+	if (s2_host_init())
+		fail("stage-2 for Linux");
+	if (manager_init(&bi))
+		fail("partition manager");
 	fw_printf("fw: entering EL1 at 0x%lx (image %lu KiB), %lu us\n",
 		  EL1_BASE, size >> 10, fw_uptime_us());
 	el1_setup_el2();
 	/* EL1 starts with its MMU off: it reads the DTB from memory. */
 	dcache_clean_range(bi.dtb, bi.dtb_size);
-	el1_enter(EL1_BASE, bi.dtb);
+	world_boot(bi.dtb);
 }

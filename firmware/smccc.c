@@ -6,7 +6,9 @@
  *   PSCI_FEATURES(VERSION)  0: SMCCC_VERSION is implemented;
  *   PSCI CPU_ON             redirected through our secondary entry (cpu.c);
  *   other PSCI              forwarded to QEMU with smc from EL2;
- *   FF-A                    NOT_SUPPORTED until the manager is wired in;
+ *   FF-A (0x60-0xff)        the partition manager (world.c), from Linux
+ *                           and from partitions;
+ *   PSCI from a partition   "unknown function": the machine is Linux's;
  *   anything else           SMCCC's "unknown function" (-1).
  */
 #include <stdbool.h>
@@ -14,6 +16,7 @@
 #include <ffa/error.h>
 #include <ffa/func.h>
 #include <fw/cpu.h>
+#include <fw/world.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
 #include <fw/smc.h>
@@ -34,30 +37,15 @@ static void set_result(struct trap_frame *f, uint64_t x0)
 	f->x[0] = x0;
 }
 
+#define FFA_NUM_RANGE_LAST	0xffU
+
+/* The FF-A range of the standard service, SMC32 or SMC64 (0x60-0xff). */
 static bool is_ffa_fid(uint32_t fid)
 {
-	uint32_t num = FFA_FID_NUM(fid);
-
 	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))
 		return false;
-	return num >= FFA_NUM_FIRST && num <= FFA_NUM_LAST_V1_2 + 1;
-}
-
-/*
- * FFA_VERSION answers NOT_SUPPORTED in x0 itself (the spec's only
- * non-FFA_ERROR failure); every other call answers FFA_ERROR. Both as
- * full 64-bit values: Linux compares x0 with -1 as an unsigned long.
- */
-static void ffa_not_supported(struct trap_frame *f, uint32_t fid)
-{
-	for (unsigned int i = 1; i < 8; i++)
-		f->x[i] = 0;
-	if (FFA_FID_NUM(fid) == FFA_NUM_VERSION) {
-		set_result(f, (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
-		return;
-	}
-	f->x[0] = FFA_FID32(FFA_NUM_ERROR);
-	f->x[2] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
+	return FFA_FID_NUM(fid) >= FFA_NUM_FIRST &&
+	       FFA_FID_NUM(fid) <= FFA_NUM_RANGE_LAST;
 }
 
 /*
@@ -101,11 +89,11 @@ void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit)
 	smccc_stats.calls++;
 	if (fid == SMCCC_VERSION_FID) {
 		set_result(f, SMCCC_VERSION_1_2);
-	} else if (psci_is_psci_fid(fid)) {
+	} else if (psci_is_psci_fid(fid) && world_current_is_host()) {
 		psci_handle(f, fid);
 	} else if (is_ffa_fid(fid)) {
 		smccc_stats.ffa++;
-		ffa_not_supported(f, fid);
+		world_ffa_call(f);
 	} else {
 		set_result(f, (uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
 	}

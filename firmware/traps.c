@@ -8,10 +8,12 @@
 #include <stdbool.h>
 
 #include <fw/arch.h>
+#include <fw/inject.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
 #include <fw/smccc.h>
 #include <fw/traps.h>
+#include <fw/world.h>
 
 static const char *const slot_origin[] = {
 	"EL2 (SP_EL0)", "EL2", "EL1 (AArch64)", "EL1 (AArch32)",
@@ -53,9 +55,33 @@ void trap_fatal(struct trap_frame *f, unsigned int slot)
 	psci_system_off();
 }
 
+/*
+ * A stage-2 fault: the guest touched an IPA it was not given. It is the
+ * guest's error, not ours: Linux takes an external abort at EL1; a
+ * partition is stopped (its callers get ABORTED).
+ */
+static void stage2_fault(struct trap_frame *f, uint64_t esr)
+{
+	uint64_t ipa = (read_sysreg(hpfar_el2) >> 4) << 12;
+
+	if (!world_current_is_host()) {
+		world_abort_current(f, "stage-2 fault");
+		return;
+	}
+	fw_printf("fw: stage-2 fault by EL1 at IPA 0x%lx (pc 0x%lx, "
+		  "ESR_EL2 0x%lx): external abort injected\n",
+		  ipa | (read_sysreg(far_el2) & 0xfff), f->elr, esr);
+	if (inject_external_abort(f, esr)) {
+		fw_printf("fw: EL1 faults on its own vector: it cannot "
+			  "take the abort\n");
+		trap_fatal(f, 8);
+	}
+}
+
 void trap_lower_sync(struct trap_frame *f)
 {
-	unsigned int ec = (read_sysreg(esr_el2) >> ESR_EC_SHIFT) & 0x3f;
+	uint64_t esr = read_sysreg(esr_el2);
+	unsigned int ec = (esr >> ESR_EC_SHIFT) & 0x3f;
 
 	switch (ec) {
 	case ESR_EC_SMC64:
@@ -67,7 +93,14 @@ void trap_lower_sync(struct trap_frame *f)
 		/* ELR is already past the HVC. */
 		smccc_handle(f, SMCCC_FROM_HVC);
 		break;
+	case ESR_EC_IABT_LOW:
+	case ESR_EC_DABT_LOW:
+		stage2_fault(f, esr);
+		break;
 	default:
-		trap_fatal(f, 8);
+		if (!world_current_is_host())
+			world_abort_current(f, "unexpected exception");
+		else
+			trap_fatal(f, 8);
 	}
 }

@@ -105,3 +105,13 @@ lower_sync:
 	mov	x0, sp
 	bl	trap_lower_sync
 	restore_frame_eret
+
+/*
+ * void trap_return(struct trap_frame *f): enter a guest vCPU from a
+ * frame built in C (its first entry); the EL2 stack restarts there.
+ */
+	.section .text.trap_return, "ax"
+	.global	trap_return
+trap_return:
+	mov	sp, x0
+	restore_frame_eret

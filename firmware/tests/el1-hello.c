@@ -2,12 +2,25 @@
 /*
  * A tiny EL1 guest for the firmware's tests: it checks that it runs at
  * EL1 with a DTB in x0, that the firmware answers SMCCC_VERSION on both
- * conduits, PSCI_FEATURES(SMCCC_VERSION), forwards PSCI, refuses FF-A
- * for now and rejects unknown calls; it prints "el1-hello: PASS" or a
- * FAIL line per check, then powers off through the firmware.
+ * conduits, PSCI_FEATURES(SMCCC_VERSION), forwards PSCI and rejects
+ * unknown calls; that the partition manager answers the host's setup
+ * calls (FFA_VERSION, ID_GET, FEATURES, RXTX_MAP_64, PARTITION_INFO_GET,
+ * RX_RELEASE, RXTX_UNMAP), finds the test partition (an EL1 guest of
+ * the firmware, partitions/test) and talks to it with direct requests,
+ * lends it a page (which we then cannot touch until we reclaim it);
+ * and that the firmware's and the
+ * manager's memory are behind stage-2: touching them is a synchronous
+ * external abort taken at EL1. It prints "el1-hello: PASS" or a FAIL
+ * line per check, then powers off through the firmware.
  */
 #include <stdbool.h>
 #include <stdint.h>
+
+#include <ffa/func.h>
+#include <ffa/partition.h>
+#include <partitions/test_proto.h>
+
+#include "el1-hello.h"
 
 #define UART_DR		0x09000000UL
 #define UART_FR		0x09000018UL
@@ -17,14 +30,26 @@
 #define PSCI_VERSION		0x84000000UL
 #define PSCI_SYSTEM_OFF		0x84000008UL
 #define PSCI_FEATURES		0x8400000AUL
-#define FFA_ERROR		0x84000060UL
-#define FFA_VERSION		0x84000063UL
-#define FFA_ID_GET		0x84000069UL
 #define SIP_CALL		0x82000000UL
 #define FDT_MAGIC_LE		0xedfe0dd0U	/* 0xd00dfeed, big-endian */
 #define NOT_SUPPORTED		((uint64_t)-1)
 
+/* Memory the guest must not reach (firmware/include/fw/memmap.h). */
+#define FW_MEM			0x40200000UL
+#define SPM_MEM			0x44000000UL
+#define ESR_EC(esr)		(((esr) >> 26) & 0x3f)
+#define EC_DABT_CUR		0x25
+#define ESR_WNR			(1U << 6)
+#define FSC_SEA			0x10
+
 void hello_main(uint64_t dtb);
+void hello_unexpected(uint64_t slot, uint64_t esr, uint64_t elr);
+
+struct exc hello_exc;
+
+/* The RX/TX pair this guest maps, in its own RAM (BSS). */
+static uint8_t mailbox[2][4096] __attribute__((aligned(4096)));
+extern char el1_vectors[];
 
 struct res {
 	uint64_t x0, x1, x2, x3;
@@ -84,9 +109,41 @@ static struct res hvc(uint64_t a0, uint64_t a1)
 	return r;
 }
 
+struct regs8 {
+	uint64_t x[8];
+};
+
+/*
+ * An SMC with x0-x7 in and out (FF-A's registers in this test) and
+ * x8-x17 zero, as SMCCC v1.2 asks of registers a call does not use.
+ */
+static struct regs8 smc8(struct regs8 r)
+{
+	register uint64_t x0 __asm__("x0") = r.x[0];
+	register uint64_t x1 __asm__("x1") = r.x[1];
+	register uint64_t x2 __asm__("x2") = r.x[2];
+	register uint64_t x3 __asm__("x3") = r.x[3];
+	register uint64_t x4 __asm__("x4") = r.x[4];
+	register uint64_t x5 __asm__("x5") = r.x[5];
+	register uint64_t x6 __asm__("x6") = r.x[6];
+	register uint64_t x7 __asm__("x7") = r.x[7];
+
+	__asm__ volatile("mov x8, xzr\n\tmov x9, xzr\n\t"
+			 "mov x10, xzr\n\tmov x11, xzr\n\t"
+			 "mov x12, xzr\n\tmov x13, xzr\n\t"
+			 "mov x14, xzr\n\tmov x15, xzr\n\t"
+			 "mov x16, xzr\n\tmov x17, xzr\n\t"
+			 "smc #0"
+			 : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+			   "+r"(x5), "+r"(x6), "+r"(x7)
+			 : : "x8", "x9", "x10", "x11", "x12", "x13", "x14",
+			   "x15", "x16", "x17", "memory");
+	return (struct regs8){ { x0, x1, x2, x3, x4, x5, x6, x7 } };
+}
+
 static unsigned int failures;
 
-static void check(bool ok, const char *what, uint64_t got)
+void check(bool ok, const char *what, uint64_t got)
 {
 	puts_(ok ? "el1-hello: ok   " : "el1-hello: FAIL ");
 	puts_(what);
@@ -110,19 +167,155 @@ static void check_calls(void)
 	r = smc(PSCI_VERSION, 0);
 	check(r.x0 >= 0x10000 && r.x0 < 0x20000,
 	      "PSCI_VERSION forwarded to QEMU is 1.x", r.x0);
-	r = smc(FFA_VERSION, 0x10002);
-	check(r.x0 == NOT_SUPPORTED, "FFA_VERSION is NOT_SUPPORTED", r.x0);
-	r = smc(FFA_ID_GET, 0);
-	check(r.x0 == FFA_ERROR && (uint32_t)r.x2 == 0xffffffffU,
-	      "FFA_ID_GET is FFA_ERROR(NOT_SUPPORTED)", r.x2);
 	r = smc(SIP_CALL, 0);
 	check(r.x0 == NOT_SUPPORTED, "an unknown call is -1", r.x0);
+}
+
+void probe(uint64_t addr, bool write)
+{
+	uint64_t v = 0x5a;
+
+	hello_exc = (struct exc){ 0 };
+	if (write)
+		__asm__ volatile("strb %w0, [%1]" : : "r"(v), "r"(addr)
+				 : "memory");
+	else
+		__asm__ volatile("ldrb %w0, [%1]" : "+r"(v) : "r"(addr)
+				 : "memory");
+}
+
+static void check_abort(uint64_t addr, bool write, const char *what)
+{
+	uint64_t esr;
+
+	probe(addr, write);
+	esr = hello_exc.esr;
+	check(ESR_EC(esr) == EC_DABT_CUR && (esr & 0x3f) == FSC_SEA &&
+	      !!(esr & ESR_WNR) == write && hello_exc.far == addr, what,
+	      esr);
+}
+
+static bool success(const struct regs8 *r)
+{
+	return r->x[0] == FFA_SUCCESS_32 || r->x[0] == FFA_SUCCESS_64;
+}
+
+static struct regs8 ffa(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	return smc8((struct regs8){ { fid, a1, a2, a3 } });
+}
+
+static void check_ffa_discovery(void)
+{
+	struct regs8 r;
+
+	r = ffa(FFA_VERSION, 0x10002, 0, 0);
+	check(r.x[0] == 0x10002, "FFA_VERSION(1.2) is 1.2", r.x[0]);
+	r = ffa(FFA_VERSION, 0x20000, 0, 0);
+	check(r.x[0] == NOT_SUPPORTED,
+	      "FFA_VERSION(2.0) is the 64-bit NOT_SUPPORTED", r.x[0]);
+	r = ffa(FFA_ID_GET, 0, 0, 0);
+	check(success(&r) && r.x[2] == 0, "FFA_ID_GET is 0", r.x[2]);
+	r = ffa(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0);
+	check(success(&r), "FFA_FEATURES(RXTX_MAP_64) is SUCCESS", r.x[0]);
+	r = ffa(FFA_FEATURES, 0x84000000, 0, 0);
+	check(r.x[0] == FFA_ERROR && (uint32_t)r.x[2] == 0xffffffffU,
+	      "FFA_FEATURES(not FF-A) is NOT_SUPPORTED", r.x[2]);
+}
+
+#define TEST_SP_ID		0x8001
+#define PART_DESC_SIZE_V1_1	24
+
+static void check_ffa_mailbox(void)
+{
+	struct regs8 r;
+
+	r = ffa(FFA_RXTX_MAP_64, (uintptr_t)mailbox[0],
+		(uintptr_t)mailbox[1], 1);
+	check(success(&r), "FFA_RXTX_MAP_64 of two pages of our RAM",
+	      r.x[0] == FFA_ERROR ? r.x[2] : r.x[0]);
+	r = smc8((struct regs8){ { FFA_PARTITION_INFO_GET, 0, 0, 0, 0,
+				   FFA_PART_INFO_FLAG_COUNT_ONLY } });
+	check(success(&r) && r.x[2] == 1,
+	      "FFA_PARTITION_INFO_GET count-only: 1 partition", r.x[2]);
+	r = ffa(FFA_PARTITION_INFO_GET, 0, 0, 0);
+	check(success(&r) && r.x[2] == 1 && r.x[3] == PART_DESC_SIZE_V1_1,
+	      "FFA_PARTITION_INFO_GET: 1 partition, 24-byte descriptors",
+	      r.x[2]);
+	if (success(&r)) {
+		r = ffa(FFA_RX_RELEASE, 0, 0, 0);
+		check(success(&r), "FFA_RX_RELEASE", r.x[0]);
+	}
+	r = ffa(FFA_RXTX_UNMAP, 0, 0, 0);
+	check(success(&r), "FFA_RXTX_UNMAP", r.x[0]);
+	r = ffa(FFA_RXTX_MAP_64, 0x40200000, 0x40201000, 1);
+	check(r.x[0] == FFA_ERROR,
+	      "FFA_RXTX_MAP_64 of firmware memory is refused", r.x[2]);
+}
+
+/* A DIRECT_REQ_32 of the test partition's protocol from us (ID 0). */
+static struct regs8 tp_req(uint64_t cmd, uint64_t a1, uint64_t a2)
+{
+	return smc8((struct regs8){ { FFA_MSG_SEND_DIRECT_REQ_32,
+				      TEST_SP_ID, 0, cmd, a1, a2 } });
+}
+
+static bool is_resp(const struct regs8 *r)
+{
+	return r->x[0] == FFA_MSG_SEND_DIRECT_RESP_32 &&
+	       r->x[1] == (uint64_t)TEST_SP_ID << 16 && r->x[3] == 0;
+}
+
+static void check_partition(void)
+{
+	struct regs8 r;
+
+	r = tp_req(TP_CMD_ECHO, 0x1234, 0xcafe);
+	check(is_resp(&r) && r.x[4] == 0x1234 && r.x[5] == 0xcafe,
+	      "direct request ECHO to the test partition", r.x[0]);
+	r = tp_req(TP_CMD_WHOAMI, 0, 0);
+	check(is_resp(&r) && r.x[4] == TEST_SP_ID && r.x[5] == 0x10002,
+	      "WHOAMI: the partition is 0x8001 and speaks v1.2", r.x[4]);
+	r = smc8((struct regs8){ { FFA_MSG_SEND_DIRECT_REQ_32, 0x7777, 0,
+				   TP_CMD_ECHO } });
+	check(r.x[0] == FFA_ERROR && (uint32_t)r.x[2] == 0xfffffffeU,
+	      "direct request to no one is INVALID_PARAMETERS", r.x[2]);
+}
+
+static void check_stage2(void)
+{
+	check_abort(FW_MEM, false,
+		    "reading firmware memory is an external abort");
+	check_abort(FW_MEM + 0x1000, true,
+		    "writing firmware memory is an external abort");
+	check_abort(SPM_MEM + 0x123, false,
+		    "reading manager memory is an external abort");
+	probe((uint64_t)&hello_exc + sizeof(hello_exc), false);
+	check(hello_exc.esr == 0, "reading own memory does not fault",
+	      hello_exc.esr);
+}
+
+void hello_unexpected(uint64_t slot, uint64_t esr, uint64_t elr)
+{
+	puts_("el1-hello: FAIL: unexpected exception, vector ");
+	puthex(slot);
+	puts_(" ESR ");
+	puthex(esr);
+	puts_(" ELR ");
+	puthex(elr);
+	puts_("\n");
+	smc(PSCI_SYSTEM_OFF, 0);
+	for (;;)
+		;
 }
 
 void hello_main(uint64_t dtb)
 {
 	uint64_t el;
 
+	/* Faults are part of the test: take them from the start. */
+	__asm__ volatile("msr vbar_el1, %0\n\tisb"
+			 : : "r"(el1_vectors) : "memory");
 	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
 	puts_("el1-hello: running at EL");
 	putc_('0' + ((el >> 2) & 3));
@@ -131,6 +324,12 @@ void hello_main(uint64_t dtb)
 	check(dtb && *(volatile uint32_t *)dtb == FDT_MAGIC_LE,
 	      "x0 points to a DTB", dtb);
 	check_calls();
+	check_ffa_discovery();
+	check_ffa_mailbox();
+	check_partition();
+	check_lend();
+	check_partition_abort();
+	check_stage2();
 	puts_(failures ? "el1-hello: FAIL\n" : "el1-hello: PASS\n");
 	smc(PSCI_SYSTEM_OFF, 0);
 	puts_("el1-hello: FAIL: SYSTEM_OFF returned\n");

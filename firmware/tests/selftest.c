@@ -2,7 +2,8 @@
 /*
  * The test image's fw_selftest(): fault on purpose, as "fwtest=<name>"
  * in the bootargs asks, to show that the EL2 vectors turn any
- * unexpected exception into a register dump and a power-off. Each test
+ * unexpected exception into a register dump and a power-off; or, for
+ * "fwtest=s2", check the stage-2 table builder (selftest-s2.c). Each test
  * prints what it does first; reaching the line after the fault is a
  * failure.
  */
@@ -13,6 +14,7 @@
 #include <fw/fw.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
+#include <fw/selftest.h>
 
 /* 64 GiB: inside the 39-bit VA range, mapped by nothing. */
 #define UNMAPPED_VA	0x1000000000UL
@@ -73,6 +75,10 @@ void fw_selftest(const struct boot_info *bi)
 
 	if (!want)
 		return;
+	if (word_is(want, "s2")) {
+		selftest_s2();
+		psci_system_off();
+	}
 	for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		if (!word_is(want, tests[i].name))
 			continue;

@@ -12,6 +12,9 @@
  */
 uint64_t el1_payload_size(void);
 
+/* HCR_EL2 for Linux: stage-2, AArch64 EL1, SMC trapped, pointer auth. */
+uint64_t el1_hcr(void);
+
 /* Set up EL2 for an EL1 guest on this CPU (traps, timers, IDs, GIC). */
 void el1_setup_el2(void);
 

@@ -2,7 +2,7 @@
 /*
  * The physical memory map of the QEMU virt bench. Everything is
  * identity-mapped: an address below is both what EL2 uses and what EL1
- * sees (no stage-2 yet).
+ * sees (stage-2 is IPA == PA; it only leaves things out).
  *
  *   0x00000000-0x3fffffff  devices (GIC 0x08000000, PL011 0x09000000, ...)
  *   0x40000000-0x401fffff  QEMU's boot stub and nothing else: free RAM
@@ -12,8 +12,11 @@
  *   0x40400000-0x43ffffff  the EL1 payload (Linux Image: text, data, BSS
  *                          and its early page tables), placed by
  *                          -device loader,addr=0x40400000,force-raw=on
- *   0x44000000-0x47ffffff  manager and partition memory: to be reserved
- *                          in the DTB and hidden by stage-2 (next stage)
+ *   0x44000000-0x47ffffff  manager and partition memory, reserved in the
+ *                          DTB and absent from Linux's stage-2:
+ *     0x44000000-0x44ffffff  the manager's own data (struct spm, the
+ *                            page array, the range pools)
+ *     0x45000000-0x47ffffff  partitions' memory
  *   0x48000000-            QEMU's -initrd, then the DTB, 2 MiB aligned:
  *                          QEMU puts them at RAM base + min(RAM/2, 128 MiB),
  *                          so the bench needs -m 256M or more
@@ -40,6 +43,9 @@
 #define EL1_SIZE		UL(0x03c00000)
 #define SPM_MEM_BASE		UL(0x44000000)
 #define SPM_MEM_SIZE		UL(0x04000000)
+#define SPM_DATA_BASE		SPM_MEM_BASE
+#define SPM_DATA_SIZE		UL(0x01000000)
+#define PART_MEM_BASE		(SPM_DATA_BASE + SPM_DATA_SIZE)
 
 /* The firmware's stacks: one per CPU, indexed by fw_cpu_index(). */
 #define FW_MAX_CPUS		8

@@ -32,5 +32,7 @@ void trap_lower_sync(struct trap_frame *f);
 #define ESR_EC_SHIFT		26
 #define ESR_EC_HVC64		0x16
 #define ESR_EC_SMC64		0x17
+#define ESR_EC_IABT_LOW		0x20
+#define ESR_EC_DABT_LOW		0x24
 
 #endif /* FW_TRAPS_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * A vCPU of an EL1 guest (Linux or a partition) while it is not on a
+ * physical CPU: its general registers as the EL2 trap frame holds them,
+ * the EL1 system registers it owns, and how EL2 runs it (HCR_EL2, its
+ * stage-2). Switching worlds is saving one into the trap frame's place
+ * and loading another (world.c).
+ *
+ * FP/SIMD is not switched: only Linux uses it (the firmware and the
+ * partitions are built with -mgeneral-regs-only), so its state stays in
+ * the registers while a partition runs.
+ */
+#ifndef FW_VCPU_H
+#define FW_VCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <fw/s2.h>
+#include <fw/traps.h>
+
+struct el1_sysregs {
+	uint64_t sctlr, cpacr, ttbr0, ttbr1, tcr, mair, amair, vbar;
+	uint64_t contextidr, tpidr_el1, tpidr_el0, tpidrro_el0;
+	uint64_t sp_el0, sp_el1, elr, spsr, esr, far, afsr0, afsr1, par;
+	uint64_t csselr, cntkctl, mdscr;
+};
+
+struct fw_vcpu {
+	struct trap_frame frame;	/* while not running */
+	struct el1_sysregs sys;
+	uint64_t hcr;
+	struct s2_table *s2;
+	uint16_t ep;			/* FF-A endpoint ID */
+	uint16_t idx;			/* vCPU index in the endpoint */
+	bool is_host;
+	bool started;			/* else frame is its boot state */
+	uint32_t on_cpu;		/* 1 while some CPU holds its state */
+};
+
+/* A vCPU that starts at entry at EL1h, DAIF masked, x0 = arg. */
+void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
+	       struct s2_table *s2, uint64_t hcr, uint64_t entry,
+	       uint64_t arg);
+
+/* This CPU's EL1 state into v (f is the trap frame), and back. */
+void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f);
+void vcpu_load(struct fw_vcpu *v, struct trap_frame *f);
+
+void el1_sysregs_save(struct el1_sysregs *s);
+void el1_sysregs_restore(const struct el1_sysregs *s);
+
+#endif /* FW_VCPU_H */

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Which vCPU each physical CPU runs, and executing the manager's
+ * decisions: resume the caller, or switch this CPU to another vCPU.
+ */
+#ifndef FW_WORLD_H
+#define FW_WORLD_H
+
+#include <spm/spm.h>
+
+#include <fw/traps.h>
+#include <fw/vcpu.h>
+
+/* Linux's vCPUs: vCPU n runs on CPU n. */
+extern struct fw_vcpu host_vcpus[];
+
+/* The vCPU this CPU runs (Linux's vCPU n before anything switched). */
+struct fw_vcpu *world_current(void);
+bool world_current_is_host(void);
+
+/* The vCPU for (endpoint, index), or NULL. */
+struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx);
+
+/*
+ * Boot CPU: ask the manager whom to run first (a partition in boot
+ * order, or Linux), and enter it. dtb is Linux's x0.
+ */
+__attribute__((noreturn)) void world_boot(uint64_t dtb);
+
+/* Secondary CPU n enters Linux's vCPU n at entry with x0 = arg. */
+__attribute__((noreturn)) void world_enter_host_secondary(uint64_t entry,
+							   uint64_t arg);
+
+/* An FF-A call by the current vCPU (registers in f): run the manager. */
+void world_ffa_call(struct trap_frame *f);
+
+/* The current partition vCPU faulted: stop the partition. */
+void world_abort_current(struct trap_frame *f, const char *why);
+
+/* ERET from frame f (vectors.S); the EL2 stack restarts at f. */
+__attribute__((noreturn)) void trap_return(struct trap_frame *f);
+
+#endif /* FW_WORLD_H */

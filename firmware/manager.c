@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * The manager's instance. struct spm and the large arrays spm_init()
+ * wants (one entry per managed page, the range pool and its scratch
+ * copy) live in the manager's data area of reserved memory (memmap.h),
+ * not in the image: they scale with RAM and the image has 2 MiB.
+ * Managed memory is all of RAM that EL2 maps, so a partition's region,
+ * Linux's RAM and anything shared between them are the same pages to
+ * the manager.
+ */
+#include <ffa/error.h>
+#include <libffa/status.h>
+
+#include <fw/manager.h>
+#include <fw/memmap.h>
+#include <fw/partition.h>
+#include <fw/platform.h>
+#include <fw/printf.h>
+
+/* Constituents all live shares may hold together. */
+#define FW_SPM_RANGES		8192
+/* EL2 maps the first 4 GiB of RAM (mmu.c): the manager no more. */
+#define FW_MANAGED_MAX		(4UL << 30)
+
+struct spm *fw_spm;
+static struct spm_platform plat;
+
+static uintptr_t carve(uintptr_t *at, uint64_t size)
+{
+	uintptr_t p = (*at + 63) & ~63UL;	/* a cache line each */
+
+	*at = p + size;
+	return p;
+}
+
+/* Lay struct spm and the storage out in the manager's data area. */
+static int layout(struct spm_storage *st, const struct boot_info *bi)
+{
+	uintptr_t at = SPM_DATA_BASE;
+	uint64_t ram = bi->ram_size;
+
+	if (ram > FW_MANAGED_MAX)
+		ram = FW_MANAGED_MAX;
+	st->mem_base = bi->ram_base;
+	st->nr_pages = ram / FFA_PAGE_SIZE;
+	st->nr_ranges = FW_SPM_RANGES;
+	fw_spm = (struct spm *)carve(&at, sizeof(*fw_spm));
+	st->pages = (struct spm_page *)carve(&at, st->nr_pages *
+					     sizeof(*st->pages));
+	st->ranges = (struct ffa_mem_range *)carve(&at, st->nr_ranges *
+						   sizeof(*st->ranges));
+	st->scratch = (struct ffa_mem_range *)carve(&at, st->nr_ranges *
+						    sizeof(*st->scratch));
+	fw_printf("fw: manager: struct spm %lu KiB, %lu pages managed from "
+		  "0x%lx, data 0x%lx-0x%lx\n", sizeof(*fw_spm) >> 10,
+		  st->nr_pages, st->mem_base, SPM_DATA_BASE, at - 1);
+	return at <= SPM_DATA_BASE + SPM_DATA_SIZE ? 0 : -1;
+}
+
+int manager_init(const struct boot_info *bi)
+{
+	struct spm_storage st;
+	int ret;
+
+	if (layout(&st, bi)) {
+		fw_printf("fw: manager: data area too small\n");
+		return -1;
+	}
+	fw_platform_init(&plat, st.mem_base, st.nr_pages * FFA_PAGE_SIZE);
+	ret = spm_init(fw_spm, &plat, &st, FW_MAX_CPUS);
+	if (!ret)
+		ret = manager_add_host(fw_spm, bi);
+	if (!ret)
+		ret = partitions_load(fw_spm);
+	if (ret)
+		fw_printf("fw: manager: %s\n", ffa_status_name(ret));
+	return ret;
+}

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Loading the partitions built into the image (manifests.S). A partition
+ * must live in the firmware's partition memory (memmap.h), which Linux
+ * never maps; its image is copied to its entry point (entrypoint-offset
+ * 0: the image starts with its entry) and its first region becomes its
+ * stage-2 when the manager adds it. Its vCPUs run with HCR_EL2.DC: with
+ * their MMU off, their accesses are still cacheable, like the manager's
+ * copies into their RX/TX buffers.
+ */
+#include <ffa/error.h>
+#include <libfdt_env.h>
+#include <spm/manifest.h>
+
+#include <fw/arch.h>
+#include <fw/el1.h>
+#include <fw/memmap.h>
+#include <fw/partition.h>
+#include <fw/platform.h>
+#include <fw/printf.h>
+
+#define FW_MAX_PARTITIONS	4
+#define FW_SP_MAX_VCPUS		1
+#define FW_SP_VMID_FIRST	2	/* Linux is 1 */
+#define HCR_DC			BIT64(12)
+
+struct blob {
+	const char *dtb, *dtb_end, *image, *image_end;
+};
+
+extern const char fw_manifest_test_sp[], fw_manifest_test_sp_end[];
+extern const char fw_image_test_sp[], fw_image_test_sp_end[];
+
+static const struct blob blobs[] = {
+	{ fw_manifest_test_sp, fw_manifest_test_sp_end, fw_image_test_sp,
+	  fw_image_test_sp_end },
+};
+
+struct fw_sp {
+	uint16_t id;
+	uint16_t nr_vcpus;
+	struct s2_table s2;
+	struct fw_vcpu vcpus[FW_SP_MAX_VCPUS];
+};
+
+static struct fw_sp sps[FW_MAX_PARTITIONS];
+static unsigned int nr_sps;
+
+struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
+{
+	for (unsigned int i = 0; i < nr_sps; i++)
+		if (sps[i].id == ep)
+			return idx < sps[i].nr_vcpus ? &sps[i].vcpus[idx] :
+						       NULL;
+	return NULL;
+}
+
+/* Every region in partition memory; the image inside the first one. */
+static int check_layout(const struct spm_endpoint_config *cfg,
+			uint64_t image_size)
+{
+	const struct spm_mem_region *r = &cfg->regions[0];
+	uint64_t part_end = SPM_MEM_BASE + SPM_MEM_SIZE;
+
+	if (cfg->nr_regions == 0 || cfg->nr_vcpus > FW_SP_MAX_VCPUS)
+		return FFA_RET_INVALID_PARAMETERS;
+	for (uint32_t i = 0; i < cfg->nr_regions; i++) {
+		uint64_t b = cfg->regions[i].base;
+		uint64_t n = (uint64_t)cfg->regions[i].pages * FFA_PAGE_SIZE;
+
+		if (b < PART_MEM_BASE || b >= part_end || n > part_end - b)
+			return FFA_RET_INVALID_PARAMETERS;
+	}
+	if (cfg->entry < r->base ||
+	    cfg->entry + image_size > r->base +
+	    (uint64_t)r->pages * FFA_PAGE_SIZE)
+		return FFA_RET_INVALID_PARAMETERS;
+	return 0;
+}
+
+static void copy_image(const struct blob *b, uint64_t entry)
+{
+	uint64_t size = (uint64_t)(b->image_end - b->image);
+
+	memcpy((void *)(uintptr_t)entry, b->image, size);
+	/* The guest fetches instructions from it: to the PoC, and no stale
+	 * instruction cache lines. */
+	dcache_clean_range(entry, size);
+	__asm__ volatile("ic ialluis" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+static int load_one(struct spm *spm, const struct blob *b)
+{
+	struct fw_sp *sp = &sps[nr_sps];
+	struct spm_endpoint_config cfg;
+	const char *why = "";
+	int ret;
+
+	ret = spm_manifest_parse(b->dtb, (uint32_t)(b->dtb_end - b->dtb),
+				 &cfg, &why);
+	if (ret) {
+		fw_printf("fw: partition manifest: %s\n", why);
+		return ret;
+	}
+	ret = check_layout(&cfg, (uint64_t)(b->image_end - b->image));
+	if (!ret)
+		ret = s2_init(&sp->s2, FW_SP_VMID_FIRST + nr_sps);
+	if (!ret)
+		ret = fw_platform_add_s2(cfg.id, &sp->s2);
+	if (!ret)
+		ret = spm_add_endpoint(spm, &cfg);
+	if (ret) {
+		fw_printf("fw: partition \"%s\" refused\n", cfg.name);
+		return ret;
+	}
+	copy_image(b, cfg.entry);
+	sp->id = cfg.id;
+	sp->nr_vcpus = cfg.nr_vcpus;
+	for (uint16_t i = 0; i < cfg.nr_vcpus; i++)
+		vcpu_init(&sp->vcpus[i], cfg.id, i, &sp->s2,
+			  el1_hcr() | HCR_DC, cfg.entry, 0);
+	nr_sps++;
+	fw_printf("fw: partition 0x%x \"%s\": 0x%lx-0x%lx, entry 0x%lx, "
+		  "image %lu bytes\n", cfg.id, cfg.name, cfg.regions[0].base,
+		  cfg.regions[0].base +
+		  (uint64_t)cfg.regions[0].pages * FFA_PAGE_SIZE - 1,
+		  cfg.entry, (uint64_t)(b->image_end - b->image));
+	return 0;
+}
+
+int partitions_load(struct spm *spm)
+{
+	int ret = 0;
+
+	for (unsigned int i = 0; !ret && i < sizeof(blobs) / sizeof(*blobs);
+	     i++)
+		ret = nr_sps < FW_MAX_PARTITIONS ? load_one(spm, &blobs[i]) :
+						   FFA_RET_NO_MEMORY;
+	return ret;
+}

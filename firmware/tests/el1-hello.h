@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The EL1 test payload's checks, shared by its files. */
+#ifndef EL1_HELLO_H
+#define EL1_HELLO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What el1-vectors.S records of an expected synchronous exception. */
+struct exc {
+	uint64_t esr, far, elr;
+};
+
+extern struct exc hello_exc;
+
+/* One "ok" or "FAIL" line; a FAIL fails the run. */
+void check(bool ok, const char *what, uint64_t got);
+
+/* Read or write one byte at addr; the vector skips it if it faults. */
+void probe(uint64_t addr, bool write);
+
+/* Lend a page to the test partition and get it back (el1-mem.c). */
+void check_lend(void);
+
+/* Make the test partition fault; it is stopped, we are not (el1-mem.c). */
+void check_partition_abort(void);
+
+#endif /* EL1_HELLO_H */

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * vCPU contexts. A context is held by at most one physical CPU: the
+ * manager hands a vCPU to a CPU under its lock, but the CPU that ran it
+ * saves its registers after that lock is released, so a CPU about to
+ * load a context first waits until the previous holder has let go
+ * (on_cpu, with acquire/release ordering).
+ */
+#include <fw/arch.h>
+#include <fw/vcpu.h>
+
+#define SPSR_EL1H_DAIF		0x3c5ULL
+/* SCTLR_EL1 RES1 bits: MMU and caches off. */
+#define SCTLR_EL1_RES1		0x30d00800ULL
+
+void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
+	       struct s2_table *s2, uint64_t hcr, uint64_t entry,
+	       uint64_t arg)
+{
+	*v = (struct fw_vcpu){
+		.frame = { .elr = entry, .spsr = SPSR_EL1H_DAIF },
+		.sys = { .sctlr = SCTLR_EL1_RES1 },
+		.hcr = hcr,
+		.s2 = s2,
+		.ep = ep,
+		.idx = idx,
+	};
+	v->frame.x[0] = arg;
+}
+
+void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f)
+{
+	v->frame = *f;
+	el1_sysregs_save(&v->sys);
+	__atomic_store_n(&v->on_cpu, 0, __ATOMIC_RELEASE);
+	/* Whoever waits for the context in WFE sees it now. */
+	__asm__ volatile("sev");
+}
+
+void vcpu_load(struct fw_vcpu *v, struct trap_frame *f)
+{
+	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
+		__asm__ volatile("wfe");
+	v->on_cpu = 1;
+	*f = v->frame;
+	el1_sysregs_restore(&v->sys);
+	write_sysreg(v->hcr, hcr_el2);
+	s2_install(v->s2);
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Executing the manager's decisions. The trap frame on this CPU's EL2
+ * stack is the running vCPU's register file: RESUME writes the answer
+ * into it; SWITCH saves it (and the EL1 system registers) into the
+ * current vCPU's context, loads the target's into it, and the ERET that
+ * ends the trap enters the target. A target that never ran starts at its
+ * entry point with its boot registers; one that waits in an FF-A call
+ * gets the decision's x0-x17 as that call's result.
+ */
+#include <ffa/error.h>
+#include <ffa/func.h>
+
+#include <fw/arch.h>
+#include <fw/el1.h>
+#include <fw/fw.h>
+#include <fw/manager.h>
+#include <fw/memmap.h>
+#include <fw/partition.h>
+#include <fw/printf.h>
+#include <fw/psci.h>
+#include <fw/s2_host.h>
+#include <fw/world.h>
+
+struct fw_vcpu host_vcpus[FW_MAX_CPUS];
+static struct fw_vcpu *current_vcpu[FW_MAX_CPUS];
+
+struct fw_vcpu *world_current(void)
+{
+	return current_vcpu[fw_cpu_index()];
+}
+
+bool world_current_is_host(void)
+{
+	struct fw_vcpu *v = world_current();
+
+	return !v || v->is_host;
+}
+
+struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx)
+{
+	if (ep == fw_host_id)
+		return idx < FW_MAX_CPUS ? &host_vcpus[idx] : NULL;
+	return partition_vcpu(ep, idx);
+}
+
+static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
+{
+	struct fw_vcpu *v = &host_vcpus[n];
+
+	vcpu_init(v, fw_host_id, (uint16_t)n, &s2_host, el1_hcr(), entry,
+		  arg);
+	v->is_host = true;
+}
+
+/* Make v this CPU's running vCPU; f receives its registers. */
+static void run(struct fw_vcpu *v, struct trap_frame *f)
+{
+	vcpu_load(v, f);
+	current_vcpu[fw_cpu_index()] = v;
+}
+
+void world_boot(uint64_t dtb)
+{
+	struct trap_frame f;
+	struct spm_decision d;
+	struct fw_vcpu *v;
+
+	host_vcpu_init(0, EL1_BASE, dtb);
+	spm_boot(fw_spm, 0, &d);
+	v = d.next == SPM_SWITCH ? world_vcpu(d.ep, d.vcpu) : NULL;
+	if (!v) {
+		fw_printf("fw: the manager has nothing to run\n");
+		psci_system_off();
+	}
+	fw_printf("fw: first to run: endpoint 0x%x vCPU %u, %lu us\n",
+		  v->ep, v->idx, fw_uptime_us());
+	run(v, &f);
+	v->started = true;
+	trap_return(&f);
+}
+
+void world_enter_host_secondary(uint64_t entry, uint64_t arg)
+{
+	unsigned int n = fw_cpu_index();
+	struct trap_frame f;
+
+	host_vcpu_init(n, entry, arg);
+	run(&host_vcpus[n], &f);
+	host_vcpus[n].started = true;
+	trap_return(&f);
+}
+
+/*
+ * FFA_VERSION fails with NOT_SUPPORTED in x0 itself, and Linux compares
+ * all of x0 with -1 (qemu-bench-notes): as an SMC32 result the manager
+ * gives w0 = 0xffffffff, which must reach the caller as the 64-bit -1.
+ */
+static void fix_version_error(struct trap_frame *f, uint32_t fid)
+{
+	if (fid == FFA_VERSION && f->x[0] == 0xffffffffULL)
+		f->x[0] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
+}
+
+static void set_regs(struct trap_frame *f, const struct ffa_regs *r)
+{
+	for (unsigned int i = 0; i < FFA_NREGS; i++)
+		f->x[i] = r->x[i];
+}
+
+static void execute(struct trap_frame *f, const struct spm_decision *d,
+		    uint32_t fid)
+{
+	struct fw_vcpu *cur = world_current();
+	struct fw_vcpu *next = cur;
+
+	if (d->next == SPM_IDLE) {
+		fw_printf("fw: nothing left to run on CPU %u\n",
+			  fw_cpu_index());
+		psci_system_off();
+	}
+	if (d->next == SPM_SWITCH)
+		next = world_vcpu(d->ep, d->vcpu);
+	if (!next) {
+		fw_printf("fw: the manager picked unknown vCPU 0x%x/%u\n",
+			  d->ep, d->vcpu);
+		psci_system_off();
+	}
+	if (next != cur) {
+		vcpu_save(cur, f);
+		run(next, f);
+	}
+	if (!next->started) {
+		next->started = true;	/* boot registers, not a result */
+		return;
+	}
+	set_regs(f, &d->regs);
+	if (next == cur)
+		fix_version_error(f, fid);
+}
+
+void world_ffa_call(struct trap_frame *f)
+{
+	struct fw_vcpu *cur = world_current();
+	uint32_t fid = (uint32_t)f->x[0];
+	struct spm_decision d;
+	struct ffa_regs in;
+
+	for (unsigned int i = 0; i < FFA_NREGS; i++)
+		in.x[i] = f->x[i];
+	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &in, &d);
+	execute(f, &d, fid);
+}
+
+void world_abort_current(struct trap_frame *f, const char *why)
+{
+	struct fw_vcpu *cur = world_current();
+	struct spm_decision d;
+
+	fw_printf("fw: partition 0x%x vCPU %u: %s at pc 0x%lx: aborted\n",
+		  cur->ep, cur->idx, why, f->elr);
+	spm_abort(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d);
+	execute(f, &d, 0);
+}
