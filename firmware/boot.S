@@ -4,6 +4,7 @@
  * of the arm64 Image header below, and enters it at EL2 on the boot CPU
  * with x0 = DTB. Other CPUs stay off in QEMU's PSCI until a CPU_ON.
  */
+#include <fw/asm_startup.h>
 #include <fw/memmap.h>
 
 #define CURRENTEL_EL2		(2 << 2)
@@ -40,7 +41,7 @@ primary_entry:
 	isb
 1:	msr	spsel, #1
 	bl	set_stack
-	bl	zero_bss
+	bl	zero_bss_fn
 	adr	x0, el2_vectors
 	mrs	x1, CurrentEL
 	cmp	x1, #CURRENTEL_EL2
@@ -94,16 +95,9 @@ set_stack:
 	ret
 
 /* BSS is 16-byte aligned at both ends (ffa-el2.ld). No stack used. */
-zero_bss:
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-3:	cmp	x0, x1
-	b.hs	4f
-	stp	xzr, xzr, [x0], #16
-	b	3b
-4:	ret
+zero_bss_fn:
+	zero_bss
+	ret
 
 	.global park
 park:

@@ -8,19 +8,13 @@
  * which it has no stage-2 mapping for, so the fault reaches EL2, which
  * aborts the partition).
  */
+#include <fw/asm_startup.h>
+
 	.section .text.head, "ax"
 	.global	_start
 _start:
-	adrp	x0, __stack_top
-	add	x0, x0, :lo12:__stack_top
+	load_addr x0, __stack_top
 	mov	sp, x0
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-1:	cmp	x0, x1
-	b.hs	2f
-	stp	xzr, xzr, [x0], #16
-	b	1b
-2:	bl	sp_main
+	zero_bss
+	bl	sp_main
 	udf	#0

@@ -4,6 +4,8 @@
  * the firmware treats it like a kernel; then a stack, a zeroed BSS and
  * hello_main(x0 = DTB).
  */
+#include <fw/asm_startup.h>
+
 	.section .text.head, "ax"
 	.global _start
 _start:
@@ -17,18 +19,10 @@ _start:
 	.long	0
 
 1:	mov	x19, x0
-	adrp	x0, __stack_top
-	add	x0, x0, :lo12:__stack_top
+	load_addr x0, __stack_top
 	mov	sp, x0
-	adrp	x0, __bss_start
-	add	x0, x0, :lo12:__bss_start
-	adrp	x1, __bss_end
-	add	x1, x1, :lo12:__bss_end
-2:	cmp	x0, x1
-	b.hs	3f
-	stp	xzr, xzr, [x0], #16
-	b	2b
-3:	mov	x0, x19
+	zero_bss
+	mov	x0, x19
 	bl	hello_main
 4:	wfe
 	b	4b
