@@ -83,7 +83,7 @@ DEMO_ARGS	= --mem 0x10400000 \
 		  $(BUILD)/manifests/host.dtb=demo
 
 .PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
-	demo bench install examples clean
+	demo bench install examples e2e clean
 
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
@@ -124,6 +124,15 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BENCH_DTBS)
 	@scripts/run-bench $(BENCH_BIN) $(BUILD)/bench
+
+# The QEMU bench end to end (in progress; not part of check yet): our
+# firmware runs the manager and partitions, Linux 6.12 at EL1 runs our test
+# module against the upstream arm_ffa driver, on 1 and 2 CPUs.
+e2e: deps
+	@scripts/bench/install-bench-deps
+	@scripts/bench/build-kernel >/dev/null
+	@$(MAKE) --no-print-directory firmware
+	@tests/e2e/run
 
 examples: $(HELLO_BIN) $(HELLO_DTBS)
 	$(HELLO_BIN) $(HELLO_DTBS)
