@@ -10,6 +10,7 @@
 
 #include <fw/arch.h>
 #include <fw/el1.h>
+#include <fw/gic.h>
 #include <fw/memmap.h>
 #include <fw/printf.h>
 #include <fw/s2_host.h>
@@ -36,9 +37,6 @@
 #define CPTR_TZ		BIT64(8)
 #define CPTR_TSM	BIT64(12)
 
-#define ICC_SRE_SRE	BIT64(0)
-#define ICC_SRE_ENABLE	BIT64(3)	/* EL1 may use ICC_SRE_EL1 */
-
 /* SCTLR_EL1 RES1 bits: MMU and caches off, little-endian. */
 #define SCTLR_EL1_RES1	0x30d00800ULL
 #define SPSR_EL1H_DAIF	0x3c5ULL	/* EL1h, D A I F masked */
@@ -47,10 +45,7 @@
 /* Registers binutils may not name: by their encoding. */
 #define ZCR_EL2		s3_4_c1_c2_0
 #define SMCR_EL2	s3_4_c1_c2_6
-#define ICC_SRE_EL2	s3_4_c12_c9_5
-#define ICH_HCR_EL2	s3_4_c12_c11_0
 #define ID_AA64ISAR2	s3_0_c0_c6_2
-
 
 static uint32_t read32(uintptr_t addr)
 {
@@ -81,11 +76,6 @@ static bool has_sve(void)
 static bool has_sme(void)
 {
 	return id_field(read_sysreg(id_aa64pfr1_el1), 24) != 0;
-}
-
-static bool has_gicv3_sysregs(void)
-{
-	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
 }
 
 /* Any of address (APA, API, APA3) or generic (GPA, GPI, GPA3) auth. */
@@ -126,16 +116,11 @@ static void setup_fp_sve_sme(void)
 		write_sysreg(VL_MAX, SMCR_EL2);
 }
 
-static void setup_gic(void)
-{
-	if (!has_gicv3_sysregs())
-		return;
-	write_sysreg(read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
-		     ICC_SRE_EL2);
-	isb();
-	write_sysreg(0, ICH_HCR_EL2);	/* no virtual interrupts */
-}
-
+/*
+ * No IMO/FMO/AMO: physical interrupts are taken at EL1 by whoever runs
+ * (Linux, which owns the GIC; partitions run with them masked, so they
+ * wait for Linux), and the SRI EL2 sends (gic.c) reaches Linux directly.
+ */
 uint64_t el1_hcr(void)
 {
 	uint64_t hcr = HCR_VM | HCR_RW | HCR_TSC;
@@ -158,7 +143,7 @@ void el1_setup_el2(void)
 	/* Linux runs in its own IPA space: RAM minus ours (s2_host.c). */
 	s2_install(&s2_host);
 	setup_fp_sve_sme();
-	setup_gic();
+	gic_cpu_init();
 	write_sysreg(SCTLR_EL1_RES1, sctlr_el1);
 	isb();
 }

@@ -62,22 +62,28 @@ FW_DTC		?= dtc
 FW_MANIFESTS	:= $(sort $(wildcard firmware/manifests/*.dts))
 FW_MANIFEST_DTBS := $(FW_MANIFESTS:firmware/%.dts=$(FW_OUT)/%.dtb)
 
-# The test partition (partitions/test) as an EL1 image, linked into its
-# region (firmware/manifests/test-partition.dts) and embedded in the
-# firmware, which copies it there at boot.
-FW_SP_BASE	:= 0x45000000
+# The partitions as EL1 images, one per firmware manifest: each is linked
+# into its own region (the base below must be its manifest's
+# base-address, memmap.h's PART_SLOT(n)) and embedded in the firmware,
+# which copies it there at boot. name:ID:code (partitions/<code>):entry
+# function:region base. The twins run the test partition's code, as in
+# the host runtime's demo.
 FW_SP_SIZE	:= 0x100000
-FW_SP_CFLAGS	:= -DSP_ID=0x8001 -DSP_MAIN=ffa_test_partition_main \
-		   -Ipartitions/include -Ilib/include -Iinclude
-FW_SP_SRCS	:= $(sort $(wildcard partitions/test/*.c \
-		   partitions/common/*.c))
-FW_SP_OBJS	:= $(FW_SP_SRCS:%.c=$(FW_OUT)/obj/sp/%.o) \
-		   $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
-		   $(FW_OUT)/obj/sp/sp-main.o \
+FW_SP_TABLE	:= \
+	test-partition:0x8001:test:ffa_test_partition_main:0x45000000 \
+	echo:0x8002:echo:ffa_echo_partition_main:0x45100000 \
+	twin-a:0x8003:test:ffa_test_partition_main:0x45200000 \
+	twin-b:0x8004:test:ffa_test_partition_main:0x45300000
+FW_SP_NAMES	:= $(foreach e,$(FW_SP_TABLE),$(firstword $(subst :, ,$(e))))
+FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude
+# What every partition image links besides its own code and sp-main.o.
+FW_SP_COMMON	:= $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
+		   $(FW_OUT)/obj/sp/partitions/common/common.o \
 		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
 		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
-FW_SP_ELF	:= $(FW_OUT)/test-partition.elf
-FW_SP_BIN	:= $(FW_OUT)/test-partition.bin
+fw_sp_code_objs	= $(patsubst %.c,$(FW_OUT)/obj/sp/%.o, \
+		   $(wildcard partitions/$(1)/*.c))
+FW_SP_BINS	:= $(FW_SP_NAMES:%=$(FW_OUT)/%.bin)
 
 # The firmware proper: every .c and .S in firmware/ and firmware/lib/.
 FW_SRCS		:= $(sort $(wildcard firmware/*.c firmware/lib/*.c))
@@ -97,18 +103,22 @@ FW_TEST_OBJS	:= $(FW_OBJS) $(FW_OUT)/obj/tests/selftest.o \
 
 # The EL1 test payload, loaded at 0x40400000.
 FW_HELLO_SRCS	:= firmware/tests/el1-hello.c firmware/tests/el1-mem.c \
+		   firmware/tests/el1-parts.c firmware/tests/el1-sri.c \
 		   firmware/tests/el1-hello-head.S firmware/tests/el1-vectors.S
 FW_HELLO_OBJS	:= $(FW_OUT)/obj/tests/el1-hello.o \
 		   $(FW_OUT)/obj/tests/el1-hello-head.o \
 		   $(FW_OUT)/obj/tests/el1-vectors.o \
 		   $(FW_OUT)/obj/tests/el1-mem.o \
+		   $(FW_OUT)/obj/tests/el1-parts.o \
+		   $(FW_OUT)/obj/tests/el1-sri.o \
 		   $(FW_OUT)/obj/sp/sp-conduit.o \
 		   $(FW_OUT)/obj/sp/partitions/test/client.o \
 		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
 		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
 FW_HELLO_ELF	:= $(FW_OUT)/el1-hello.elf
 # It speaks the test partition's protocol (test_proto.h) through lib/.
-$(FW_OUT)/obj/tests/el1-hello.o $(FW_OUT)/obj/tests/el1-mem.o: \
+$(FW_OUT)/obj/tests/el1-hello.o $(FW_OUT)/obj/tests/el1-mem.o \
+$(FW_OUT)/obj/tests/el1-parts.o $(FW_OUT)/obj/tests/el1-sri.o: \
 	FW_CFLAGS += -Ipartitions/include
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld
@@ -146,7 +156,7 @@ $(FW_OUT)/manifests/%.dtb: firmware/manifests/%.dts
 	$(FW_DTC) -I dts -O dtb -o $@ $<
 
 # The blobs are .incbin'd from $(FW_OUT): the assembler finds them by -I.
-$(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_SP_BIN)
+$(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_SP_BINS)
 $(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
 	-Wa,-I$(FW_OUT)
 
@@ -162,10 +172,24 @@ $(FW_OUT)/obj/sp/%.o: firmware/sp/%.S
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
-$(FW_SP_ELF): $(FW_SP_OBJS) firmware/sp/sp.ld
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
-		-Wl,--defsym=SP_REGION_BASE=$(FW_SP_BASE) \
-		-Wl,--defsym=SP_REGION_SIZE=$(FW_SP_SIZE) -o $@ $(FW_SP_OBJS)
+# fw_sp_image NAME ID CODE ENTRY BASE (one table entry): sp-main.c built
+# with the partition's ID and entry function, the image linked at its
+# region.
+define fw_sp_image
+$(FW_OUT)/obj/sp/$(word 1,$(1))/sp-main.o: firmware/sp/sp-main.c
+	@mkdir -p $$(dir $$@)
+	$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_ID=$(word 2,$(1)) \
+		-DSP_MAIN=$(word 4,$(1)) -c $$< -o $$@
+
+$(FW_OUT)/$(word 1,$(1)).elf: $(FW_OUT)/obj/sp/$(word 1,$(1))/sp-main.o \
+		$(call fw_sp_code_objs,$(word 3,$(1))) $(FW_SP_COMMON) \
+		firmware/sp/sp.ld
+	$$(FW_CC) $$(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
+		-Wl,--defsym=SP_REGION_BASE=$(word 5,$(1)) \
+		-Wl,--defsym=SP_REGION_SIZE=$$(FW_SP_SIZE) -o $$@ \
+		$$(filter %.o,$$^)
+endef
+$(foreach e,$(FW_SP_TABLE),$(eval $(call fw_sp_image,$(subst :, ,$(e)))))
 
 $(FW_OUT)/obj/%.o: firmware/%.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)

@@ -1,28 +1,30 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The endpoint manifests, compiled by dtc at build time (firmware.mk)
- * and kept in the image as blobs. libfdt wants them 8-byte aligned.
+ * and kept in the image as blobs, with the partitions' images, which
+ * partition.c copies to their load addresses at boot. libfdt wants the
+ * manifests 8-byte aligned; images are 16-byte aligned for memcpy.
  */
 	.section .rodata.manifests, "a"
 
-	.balign	8
-	.global	fw_manifest_host
-fw_manifest_host:
-	.incbin	"host.dtb"
-	.global	fw_manifest_host_end
-fw_manifest_host_end:
+/* blob NAME, FILE, ALIGN: NAME and NAME_end around FILE's bytes. */
+	.macro	blob name, file, align
+	.balign	\align
+	.global	\name
+\name:
+	.incbin	"\file"
+	.global	\name\()_end
+\name\()_end:
+	.endm
 
-	.balign	8
-	.global	fw_manifest_test_sp
-fw_manifest_test_sp:
-	.incbin	"test-partition.dtb"
-	.global	fw_manifest_test_sp_end
-fw_manifest_test_sp_end:
+	blob	fw_manifest_host, "host.dtb", 8
 
-	/* Its image, copied to its load address at boot (partition.c). */
-	.balign	16
-	.global	fw_image_test_sp
-fw_image_test_sp:
-	.incbin	"test-partition.bin"
-	.global	fw_image_test_sp_end
-fw_image_test_sp_end:
+	/* The partitions, in the order of partition.c's table. */
+	blob	fw_manifest_test_sp, "test-partition.dtb", 8
+	blob	fw_image_test_sp, "test-partition.bin", 16
+	blob	fw_manifest_echo, "echo.dtb", 8
+	blob	fw_image_echo, "echo.bin", 16
+	blob	fw_manifest_twin_a, "twin-a.dtb", 8
+	blob	fw_image_twin_a, "twin-a.bin", 16
+	blob	fw_manifest_twin_b, "twin-b.dtb", 8
+	blob	fw_image_twin_b, "twin-b.bin", 16

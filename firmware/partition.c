@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Loading the partitions built into the image (manifests.S). A partition
- * must live in the firmware's partition memory (memmap.h), which Linux
- * never maps; its image is copied to its entry point (entrypoint-offset
- * 0: the image starts with its entry) and its first region becomes its
- * stage-2 when the manager adds it. Its vCPUs run with HCR_EL2.DC: with
- * their MMU off, their accesses are still cacheable, like the manager's
- * copies into their RX/TX buffers.
+ * Loading the partitions built into the image (manifests.S), one table
+ * entry per partition. Partition n lives in slot n of the firmware's
+ * partition memory (memmap.h), which Linux never maps, and its image is
+ * linked there (firmware.mk); the image is copied to its entry point
+ * (entrypoint-offset 0: the image starts with its entry) and its first
+ * region becomes its stage-2 when the manager adds it. Its vCPUs run
+ * with HCR_EL2.DC: with their MMU off, their accesses are still
+ * cacheable, like the manager's copies into their RX/TX buffers.
  */
 #include <ffa/error.h>
 #include <libfdt_env.h>
@@ -19,21 +20,36 @@
 #include <fw/platform.h>
 #include <fw/printf.h>
 
-#define FW_MAX_PARTITIONS	4
+#define FW_MAX_PARTITIONS	8
 #define FW_SP_MAX_VCPUS		1
 #define FW_SP_VMID_FIRST	2	/* Linux is 1 */
 #define HCR_DC			BIT64(12)
+/* sp.ld links an image after its region's TX and RX pages. */
+#define FW_SP_IMAGE_OFFSET	0x2000
 
 struct blob {
 	const char *dtb, *dtb_end, *image, *image_end;
 };
 
-extern const char fw_manifest_test_sp[], fw_manifest_test_sp_end[];
-extern const char fw_image_test_sp[], fw_image_test_sp_end[];
+/* manifests.S: NAME and NAME_end around each manifest and image. */
+#define BLOB_EXTERN(name)	extern const char name[], name##_end[]
+#define BLOB(mf, img)		{ mf, mf##_end, img, img##_end }
 
+BLOB_EXTERN(fw_manifest_test_sp);
+BLOB_EXTERN(fw_image_test_sp);
+BLOB_EXTERN(fw_manifest_echo);
+BLOB_EXTERN(fw_image_echo);
+BLOB_EXTERN(fw_manifest_twin_a);
+BLOB_EXTERN(fw_image_twin_a);
+BLOB_EXTERN(fw_manifest_twin_b);
+BLOB_EXTERN(fw_image_twin_b);
+
+/* Entry n goes to PART_SLOT(n): the order of firmware.mk's FW_SP_TABLE. */
 static const struct blob blobs[] = {
-	{ fw_manifest_test_sp, fw_manifest_test_sp_end, fw_image_test_sp,
-	  fw_image_test_sp_end },
+	BLOB(fw_manifest_test_sp, fw_image_test_sp),
+	BLOB(fw_manifest_echo, fw_image_echo),
+	BLOB(fw_manifest_twin_a, fw_image_twin_a),
+	BLOB(fw_manifest_twin_b, fw_image_twin_b),
 };
 
 struct fw_sp {
@@ -55,14 +71,22 @@ struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
 	return NULL;
 }
 
-/* Every region in partition memory; the image inside the first one. */
+/*
+ * Every region in partition memory; the first one in the partition's
+ * slot, where its image was linked, and the image inside it at the
+ * address it was linked for: a manifest that disagrees with the build
+ * would otherwise run the image at the wrong address.
+ */
 static int check_layout(const struct spm_endpoint_config *cfg,
-			uint64_t image_size)
+			unsigned int slot, uint64_t image_size)
 {
 	const struct spm_mem_region *r = &cfg->regions[0];
 	uint64_t part_end = SPM_MEM_BASE + SPM_MEM_SIZE;
 
-	if (cfg->nr_regions == 0 || cfg->nr_vcpus > FW_SP_MAX_VCPUS)
+	if (cfg->nr_regions == 0 || cfg->nr_vcpus > FW_SP_MAX_VCPUS ||
+	    r->base != PART_SLOT(slot) ||
+	    (uint64_t)r->pages * FFA_PAGE_SIZE > PART_SLOT_SIZE ||
+	    cfg->entry != r->base + FW_SP_IMAGE_OFFSET)
 		return FFA_RET_INVALID_PARAMETERS;
 	for (uint32_t i = 0; i < cfg->nr_regions; i++) {
 		uint64_t b = cfg->regions[i].base;
@@ -104,7 +128,7 @@ static int load_one(struct spm *spm, const struct blob *b)
 		fw_printf("fw: partition manifest: %s\n", why);
 		return ret;
 	}
-	ret = check_layout(&cfg, (uint64_t)(b->image_end - b->image));
+	ret = check_layout(&cfg, nr_sps, (uint64_t)(b->image_end - b->image));
 	if (!ret)
 		ret = s2_init(&sp->s2, FW_SP_VMID_FIRST + nr_sps);
 	if (!ret)

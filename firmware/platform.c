@@ -14,6 +14,7 @@
 #include <spm/limits.h>
 
 #include <fw/console.h>
+#include <fw/gic.h>
 #include <fw/platform.h>
 #include <fw/printf.h>
 
@@ -144,12 +145,17 @@ static void fw_console(void *ctx, uint16_t ep, const char *s, uint32_t len)
 		console_putc('\n');
 }
 
-/* No interrupt controller driver yet: the SRI only shows in the log. */
+/*
+ * The SRI tells the scheduler (Linux's arm_ffa driver, which took
+ * FW_SRI_INTID as a per-CPU interrupt) to ask FFA_NOTIFICATION_INFO_GET
+ * on that CPU. A CPU that is not up has no scheduler to tell.
+ */
 static void fw_raise_sri(void *ctx, uint32_t cpu)
 {
 	(void)ctx;
-	fw_printf("spm: schedule receiver interrupt for CPU %u "
-		  "(not delivered yet)\n", cpu);
+	if (!gic_send_sgi(cpu, FW_SRI_INTID))
+		fw_printf("spm: no schedule receiver interrupt for CPU %u\n",
+			  cpu);
 }
 
 static const struct spm_platform_ops fw_ops = {

@@ -6,13 +6,6 @@
 #include <libffa/status.h>
 #include "internal.h"
 
-/*
- * Interrupt IDs FFA_FEATURES reports: the schedule receiver interrupt
- * is SGI 8 (as Hafnium); the notification pending interrupt the next SGI.
- */
-#define SPM_SRI_INTID	8U
-#define SPM_NPI_INTID	9U
-
 static uint32_t version_min(uint32_t a, uint32_t b)
 {
 	return a < b ? a : b;

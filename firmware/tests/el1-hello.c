@@ -5,8 +5,10 @@
  * conduits, PSCI_FEATURES(SMCCC_VERSION), forwards PSCI and rejects
  * unknown calls; that the partition manager answers the host's setup
  * calls (FFA_VERSION, ID_GET, FEATURES, RXTX_MAP_64, PARTITION_INFO_GET,
- * RX_RELEASE, RXTX_UNMAP), finds the test partition (an EL1 guest of
- * the firmware, partitions/test) and talks to it with direct requests,
+ * RX_RELEASE, RXTX_UNMAP), finds the four partitions (EL1 guests of the
+ * firmware: the test partition, the echo service and the twins; see
+ * el1-parts.c), talks to the test partition with direct requests,
+ * sees the schedule receiver interrupt arrive (el1-sri.c),
  * lends it a page (which we then cannot touch until we reclaim it);
  * and that the firmware's and the
  * manager's memory are behind stage-2: touching them is a synchronous
@@ -236,11 +238,11 @@ static void check_ffa_mailbox(void)
 	      r.x[0] == FFA_ERROR ? r.x[2] : r.x[0]);
 	r = smc8((struct regs8){ { FFA_PARTITION_INFO_GET, 0, 0, 0, 0,
 				   FFA_PART_INFO_FLAG_COUNT_ONLY } });
-	check(success(&r) && r.x[2] == 1,
-	      "FFA_PARTITION_INFO_GET count-only: 1 partition", r.x[2]);
+	check(success(&r) && r.x[2] == 4,
+	      "FFA_PARTITION_INFO_GET count-only: 4 partitions", r.x[2]);
 	r = ffa(FFA_PARTITION_INFO_GET, 0, 0, 0);
-	check(success(&r) && r.x[2] == 1 && r.x[3] == PART_DESC_SIZE_V1_1,
-	      "FFA_PARTITION_INFO_GET: 1 partition, 24-byte descriptors",
+	check(success(&r) && r.x[2] == 4 && r.x[3] == PART_DESC_SIZE_V1_1,
+	      "FFA_PARTITION_INFO_GET: 4 partitions, 24-byte descriptors",
 	      r.x[2]);
 	if (success(&r)) {
 		r = ffa(FFA_RX_RELEASE, 0, 0, 0);
@@ -327,6 +329,8 @@ void hello_main(uint64_t dtb)
 	check_ffa_discovery();
 	check_ffa_mailbox();
 	check_partition();
+	check_partitions();
+	check_sri();
 	check_lend();
 	check_partition_abort();
 	check_stage2();

@@ -6,6 +6,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct ffa_regs;
+
+/* The HVC conduit of the partitions (firmware/sp/sp-conduit.S). */
+void sp_hvc(void *ctx, struct ffa_regs *r);
+
 /* What el1-vectors.S records of an expected synchronous exception. */
 struct exc {
 	uint64_t esr, far, elr;
@@ -18,6 +23,12 @@ void check(bool ok, const char *what, uint64_t got);
 
 /* Read or write one byte at addr; the vector skips it if it faults. */
 void probe(uint64_t addr, bool write);
+
+/* Find the four partitions; talk to the echo service (el1-parts.c). */
+void check_partitions(void);
+
+/* Set a notification; the firmware's SRI reaches our GIC (el1-sri.c). */
+void check_sri(void);
 
 /* Lend a page to the test partition and get it back (el1-mem.c). */
 void check_lend(void);

@@ -12,4 +12,12 @@
 #define SPM_MAX_RXTX_PAGES	16U	/* largest RX/TX buffer we map */
 #define SPM_MAX_FRAGMENTS	4096U	/* fragments of one transaction */
 
+/*
+ * Interrupt IDs FFA_FEATURES reports, and that a platform must raise:
+ * the schedule receiver interrupt is SGI 8 (as Hafnium); the
+ * notification pending interrupt the next SGI.
+ */
+#define SPM_SRI_INTID		8U
+#define SPM_NPI_INTID		9U
+
 #endif /* SPM_LIMITS_H */
