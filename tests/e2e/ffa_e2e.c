@@ -5,7 +5,10 @@
  * An ffa_driver bound to the test partition (partitions/test, ID 0x8001)
  * that uses only the upstream in-kernel FF-A API (Linux 6.12,
  * <linux/arm_ffa.h>): direct requests with msg_ops->sync_send_receive,
- * memory with mem_ops->memory_share / memory_lend / memory_reclaim. Its
+ * memory with mem_ops->memory_share / memory_lend / memory_reclaim,
+ * notifications with notifier_ops (both directions), indirect messages
+ * with msg_ops->indirect_send (Linux to partition only: 6.12 has no API to
+ * receive one), and concurrent direct requests from two CPUs. Its
  * probe drives the partition's command protocol
  * (partitions/include/partitions/test_proto.h) and prints TAP to the
  * kernel log:
@@ -17,10 +20,18 @@
 #define pr_fmt(fmt) "ffa-e2e: " fmt
 
 #include <linux/arm_ffa.h>
+#include <linux/atomic.h>
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/gfp.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/scatterlist.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uuid.h>
 
@@ -33,7 +44,18 @@ MODULE_PARM_DESC(host_id, "FF-A ID of this kernel (owner of the memory)");
 
 #define E2E_PART_ID		0x8001
 #define E2E_PART_VERSION	0x10002	/* firmware/manifests/test-partition.dts */
-#define E2E_NTESTS		12
+#define E2E_NTESTS		24
+
+/* Notification IDs: partition -> Linux, and Linux -> partition. */
+#define E2E_NOTIF_TO_HOST	3
+#define E2E_NOTIF_TO_PART	7
+#define E2E_NOTIF_WAIT_MS	2000
+
+#define E2E_MSG_PAYLOAD		0x1d1ec7ab1e5e4d21ULL
+
+#define E2E_SMP_ITERS		1000
+#define E2E_SMP_MAX_RETRIES	1000000	/* of one request, on -EBUSY */
+#define E2E_SMP_WAIT_MS		30000
 
 #define E2E_SHARE_PAGES		2
 #define E2E_LEND_PATTERN	0x5a
@@ -285,6 +307,352 @@ static void e2e_lend(struct e2e *t)
 	__free_pages(page, get_order(FFA_PAGE_SIZE));
 }
 
+/* ---- notifications ------------------------------------------------------ */
+
+/*
+ * The callbacks' data are static, not on the stack: 6.12 calls a
+ * callback after dropping the lock that relinquish/unregister take, so a
+ * late one may still run after we gave up on it.
+ */
+static struct e2e_notif {
+	struct completion done;
+	atomic_t calls;
+	int id;			/* the last notify_id the callback saw */
+	ktime_t at;		/* when it first ran */
+} e2e_notif_data;
+
+static void e2e_notif_cb(int notify_id, void *cb_data)
+{
+	struct e2e_notif *n = cb_data;
+
+	n->id = notify_id;
+	if (atomic_inc_return(&n->calls) == 1) {
+		n->at = ktime_get();
+		complete(&n->done);
+	}
+}
+
+static struct e2e_sched {
+	struct completion done;
+	atomic_t calls;
+	u16 vcpu;
+	bool per_vcpu;
+} e2e_sched_data;
+
+static void e2e_sched_cb(u16 vcpu, bool is_per_vcpu, void *cb_data)
+{
+	struct e2e_sched *s = cb_data;
+
+	s->vcpu = vcpu;
+	s->per_vcpu = is_per_vcpu;
+	if (atomic_inc_return(&s->calls) == 1)
+		complete(&s->done);
+}
+
+/*
+ * Partition -> Linux: request a global notification from the partition
+ * (bind + callback), have the partition set it; the callback runs after
+ * SRI -> FFA_NOTIFICATION_INFO_GET -> FFA_NOTIFICATION_GET.
+ */
+static void e2e_notify_to_host(struct e2e *t)
+{
+	const struct ffa_notifier_ops *nops = t->dev->ops->notifier_ops;
+	const int id = E2E_NOTIF_TO_HOST;
+	struct ffa_send_direct_data d = {
+		.data0 = TP_CMD_NOTIFY,
+		.data1 = host_id,
+		.data2 = BIT_ULL(id),
+	};
+	struct e2e_notif *np = &e2e_notif_data;
+	unsigned long left;
+	ktime_t t0;
+	int ret;
+
+	np->id = -1;
+	init_completion(&np->done);
+	atomic_set(&np->calls, 0);
+	ret = nops->notify_request(t->dev, false, e2e_notif_cb, np, id);
+	if (!e2e_ok(t, !ret,
+		    "notify_request: global notification %d from 0x%x (ret %d)",
+		    id, t->dev->vm_id, ret)) {
+		e2e_blocked(t, "the partition sets it", "notify_request failed");
+		e2e_blocked(t, "the callback runs", "notify_request failed");
+		e2e_blocked(t, "notify_relinquish", "notify_request failed");
+		return;
+	}
+
+	t0 = ktime_get();
+	ret = e2e_call(t, &d);
+	e2e_ok(t, !ret && d.data0 == 0,
+	       "the partition sets notification %d for 0x%x (ret %d, status %ld)",
+	       id, host_id, ret, (long)d.data0);
+	if (ret || d.data0) {
+		e2e_blocked(t, "the callback runs", "NOTIFY failed");
+	} else {
+		left = wait_for_completion_timeout(&np->done,
+				msecs_to_jiffies(E2E_NOTIF_WAIT_MS));
+		/* A second SRI/GET round would show up as a second call. */
+		msleep(20);
+		if (!e2e_ok(t, left && np->id == id &&
+			    atomic_read(&np->calls) == 1,
+			    "the callback runs once for notification %d within %d ms (calls %d, id %d, after %lld us)",
+			    id, E2E_NOTIF_WAIT_MS, atomic_read(&np->calls),
+			    np->id, left ? ktime_us_delta(np->at, t0) : -1LL))
+			pr_info("# no callback: the SRI, INFO_GET or GET step did not deliver bit %d (see ARM-FF-A lines and /proc/interrupts)\n",
+				id);
+	}
+
+	ret = nops->notify_relinquish(t->dev, id);
+	e2e_ok(t, !ret, "notify_relinquish %d (ret %d)", id, ret);
+}
+
+/*
+ * Linux -> partition: the partition binds a notification from us, we set
+ * it with notify_send, the partition gets it with FFA_NOTIFICATION_GET.
+ * Setting it pends an SRI for the partition too: the scheduler callback
+ * registered on the partition's device must run.
+ */
+static void e2e_notify_to_part(struct e2e *t)
+{
+	const struct ffa_notifier_ops *nops = t->dev->ops->notifier_ops;
+	const int id = E2E_NOTIF_TO_PART;
+	struct ffa_send_direct_data d = {
+		.data0 = TP_CMD_NOTIF_BIND,
+		.data1 = host_id,
+		.data2 = BIT_ULL(id),
+	};
+	struct e2e_sched *sp = &e2e_sched_data;
+	bool sched_reg, got;
+	unsigned long left;
+	int ret;
+
+	ret = e2e_call(t, &d);
+	if (!e2e_ok(t, !ret && d.data0 == 0,
+		    "the partition binds notification %d from 0x%x (ret %d, status %ld)",
+		    id, host_id, ret, (long)d.data0)) {
+		e2e_blocked(t, "notify_send", "bind failed");
+		e2e_blocked(t, "the scheduler callback runs", "bind failed");
+		e2e_blocked(t, "the partition gets it", "bind failed");
+		e2e_blocked(t, "a second GET is empty", "bind failed");
+		return;
+	}
+
+	init_completion(&sp->done);
+	atomic_set(&sp->calls, 0);
+	sp->per_vcpu = false;
+	ret = nops->sched_recv_cb_register(t->dev, e2e_sched_cb, sp);
+	sched_reg = !ret;
+	if (ret)
+		pr_info("# sched_recv_cb_register: ret %d\n", ret);
+
+	ret = nops->notify_send(t->dev, id, false, 0);
+	if (!e2e_ok(t, !ret, "notify_send %d to 0x%x (ret %d)",
+		    id, t->dev->vm_id, ret)) {
+		e2e_blocked(t, "the scheduler callback runs", "send failed");
+		e2e_blocked(t, "the partition gets it", "send failed");
+		e2e_blocked(t, "a second GET is empty", "send failed");
+		goto out;
+	}
+
+	if (sched_reg) {
+		left = wait_for_completion_timeout(&sp->done,
+				msecs_to_jiffies(E2E_NOTIF_WAIT_MS));
+		e2e_ok(t, left && !sp->per_vcpu,
+		       "the scheduler callback for 0x%x runs (SRI, INFO_GET lists it; calls %d, vcpu %u, per-vcpu %d)",
+		       t->dev->vm_id, atomic_read(&sp->calls), sp->vcpu,
+		       sp->per_vcpu);
+	} else {
+		e2e_blocked(t, "the scheduler callback runs",
+			    "sched_recv_cb_register failed");
+	}
+
+	d = (struct ffa_send_direct_data){ .data0 = TP_CMD_NOTIF_GET };
+	ret = e2e_call(t, &d);
+	got = !ret && d.data0 == 0;
+	e2e_ok(t, got && d.data2 == BIT_ULL(id) && d.data1 == 0,
+	       "the partition gets notification %d from VMs (ret %d, status %ld, from SPs %#lx, from VMs %#lx)",
+	       id, ret, (long)d.data0, d.data1, d.data2);
+
+	d = (struct ffa_send_direct_data){ .data0 = TP_CMD_NOTIF_GET };
+	ret = e2e_call(t, &d);
+	e2e_ok(t, !ret && d.data0 == 0 && d.data1 == 0 && d.data2 == 0,
+	       "a second GET is empty (ret %d, status %ld, from SPs %#lx, from VMs %#lx)",
+	       ret, (long)d.data0, d.data1, d.data2);
+out:
+	if (sched_reg)
+		nops->sched_recv_cb_unregister(t->dev);
+}
+
+/* ---- indirect messages --------------------------------------------------- */
+
+/*
+ * Linux -> partition with msg_ops->indirect_send (FFA_MSG_SEND2). The
+ * other way has no API in 6.12: nothing reads the RX buffer for a driver
+ * and the RX-full framework notification has no callback to register.
+ */
+static void e2e_indirect(struct e2e *t)
+{
+	u64 payload = E2E_MSG_PAYLOAD;
+	struct ffa_send_direct_data d = { .data0 = TP_CMD_READ_RX };
+	int ret;
+
+	ret = t->dev->ops->msg_ops->indirect_send(t->dev, &payload,
+						  sizeof(payload));
+	if (!e2e_ok(t, !ret, "indirect_send of 8 bytes to 0x%x (ret %d)",
+		    t->dev->vm_id, ret)) {
+		e2e_blocked(t, "the partition reads it", "send failed");
+		return;
+	}
+	ret = e2e_call(t, &d);
+	e2e_ok(t, !ret && d.data0 == 0 && d.data1 == host_id &&
+	       d.data2 == payload && d.data3 == sizeof(payload),
+	       "the partition reads it: sender %#lx, payload %#lx, %lu bytes (ret %d, status %ld)",
+	       d.data1, d.data2, d.data3, ret, (long)d.data0);
+	pr_info("# partition -> Linux indirect messages: not tested, 6.12 offers no receive API\n");
+}
+
+/* ---- concurrent direct requests --------------------------------------- */
+
+struct e2e_worker {
+	struct ffa_device *dev;
+	unsigned int cpu;
+	atomic_t *ready;
+	struct completion done;
+	unsigned int ok, bad, errors;
+	unsigned long retries, max_retries;
+	int first_err;
+	s64 us;
+};
+
+static int e2e_worker_fn(void *arg)
+{
+	struct e2e_worker *w = arg;
+	const struct ffa_msg_ops *mops = w->dev->ops->msg_ops;
+	unsigned long deadline = jiffies + HZ;
+	unsigned long r;
+	ktime_t t0;
+	unsigned int i;
+	int ret;
+
+	/* Start together: both are bound to their CPUs. */
+	atomic_inc(w->ready);
+	while (atomic_read(w->ready) < 2 && time_before(jiffies, deadline))
+		cpu_relax();
+
+	t0 = ktime_get();
+	for (i = 0; i < E2E_SMP_ITERS; i++) {
+		u64 tag = ((u64)w->cpu << 32) | i;
+		struct ffa_send_direct_data want = {
+			.data0 = 0,
+			.data1 = tag,
+			.data2 = ~tag,
+			.data3 = tag * 0x9e3779b97f4a7c15ULL,
+			.data4 = smp_processor_id(),
+		};
+		struct ffa_send_direct_data d;
+
+		for (r = 0;; r++) {
+			d = want;
+			d.data0 = TP_CMD_ECHO;
+			ret = mops->sync_send_receive(w->dev, &d);
+			if (ret != -EBUSY || r >= E2E_SMP_MAX_RETRIES)
+				break;
+			cpu_relax();
+		}
+		w->retries += r;
+		if (r > w->max_retries)
+			w->max_retries = r;
+		if (ret) {
+			if (!w->errors++)
+				w->first_err = ret;
+		} else if (memcmp(&d, &want, sizeof(d))) {
+			if (!w->bad++)
+				pr_info("# cpu %u call %u: got %#lx %#lx %#lx %#lx %#lx\n",
+					w->cpu, i, d.data0, d.data1, d.data2,
+					d.data3, d.data4);
+		} else {
+			w->ok++;
+		}
+	}
+	w->us = ktime_us_delta(ktime_get(), t0);
+	complete(&w->done);
+	return 0;
+}
+
+static void e2e_smp(struct e2e *t)
+{
+	struct e2e_worker *w[2] = { };
+	struct task_struct *k;
+	atomic_t *ready = NULL;
+	unsigned int cpu[2], i, started = 0;
+	bool pass = true, timeout = false;
+	ktime_t t0;
+
+	if (num_online_cpus() < 2) {
+		pr_info("ok %d - concurrent ECHO from 2 CPUs # SKIP %u CPU online\n",
+			++t->n, num_online_cpus());
+		return;
+	}
+	cpu[0] = cpumask_first(cpu_online_mask);
+	cpu[1] = cpumask_next(cpu[0], cpu_online_mask);
+
+	ready = kzalloc(sizeof(*ready), GFP_KERNEL);
+	for (i = 0; i < 2; i++)
+		w[i] = kzalloc(sizeof(*w[i]), GFP_KERNEL);
+	if (!ready || !w[0] || !w[1]) {
+		e2e_ok(t, false, "concurrent ECHO from 2 CPUs: no memory");
+		goto free;
+	}
+	t0 = ktime_get();
+	for (i = 0; i < 2; i++) {
+		w[i]->dev = t->dev;
+		w[i]->cpu = cpu[i];
+		w[i]->ready = ready;
+		init_completion(&w[i]->done);
+		k = kthread_create(e2e_worker_fn, w[i], "ffa-e2e/%u", cpu[i]);
+		if (IS_ERR(k)) {
+			pr_info("# kthread_create on cpu %u: %ld\n", cpu[i],
+				PTR_ERR(k));
+			pass = false;
+			break;
+		}
+		kthread_bind(k, cpu[i]);
+		wake_up_process(k);
+		started++;
+	}
+	/* With only one started it counts itself and gives up waiting. */
+	for (i = 0; i < started; i++) {
+		if (!wait_for_completion_timeout(&w[i]->done,
+				msecs_to_jiffies(E2E_SMP_WAIT_MS))) {
+			timeout = true;
+			pr_info("# cpu %u: not done after %d ms (%u ok so far)\n",
+				cpu[i], E2E_SMP_WAIT_MS, w[i]->ok);
+		}
+	}
+	if (timeout) {
+		/* The thread may still use its worker: leak them. */
+		e2e_ok(t, false, "concurrent ECHO from 2 CPUs: timed out");
+		return;
+	}
+	for (i = 0; i < started; i++) {
+		pr_info("# cpu %u: %u/%u ok, %u wrong, %u errors (first %d), %lu -EBUSY retries (max %lu for one call), %lld us\n",
+			w[i]->cpu, w[i]->ok, E2E_SMP_ITERS, w[i]->bad,
+			w[i]->errors, w[i]->first_err, w[i]->retries,
+			w[i]->max_retries, w[i]->us);
+		pass &= w[i]->ok == E2E_SMP_ITERS;
+	}
+	pass &= started == 2;
+	e2e_ok(t, pass,
+	       "concurrent ECHO from CPUs %u and %u, %d each: all answers right (%lu -EBUSY retries, %lld us)",
+	       cpu[0], cpu[1], E2E_SMP_ITERS,
+	       started == 2 ? w[0]->retries + w[1]->retries : 0UL,
+	       ktime_us_delta(ktime_get(), t0));
+free:
+	kfree(w[0]);
+	kfree(w[1]);
+	kfree(ready);
+}
+
 static int ffa_e2e_probe(struct ffa_device *dev)
 {
 	struct e2e t = { .dev = dev };
@@ -297,6 +665,10 @@ static int ffa_e2e_probe(struct ffa_device *dev)
 	e2e_whoami(&t);
 	e2e_share(&t);
 	e2e_lend(&t);
+	e2e_notify_to_host(&t);
+	e2e_notify_to_part(&t);
+	e2e_indirect(&t);
+	e2e_smp(&t);
 
 	if (t.n != E2E_NTESTS)
 		pr_info("# ran %d tests, planned %d\n", t.n, E2E_NTESTS);
