@@ -10,78 +10,93 @@
 
 struct spm_abi {
 	uint32_t fid;
+	uint32_t since;		/* the FF-A version that introduced it */
 	spm_handler handler;
 };
 
+/* Short names for the "since" column (ffa-abi.md 2.1). */
+#define V1_0	FFA_VERSION_1_0
+#define V1_1	FFA_VERSION_1_1
+#define V1_2	FFA_VERSION_1_2
+
 /*
- * Every ABI the manager answers; FFA_FEATURES reports exactly these.
+ * Every ABI the manager answers, with the version that introduced it: a
+ * manager configured for an older version (spm_set_version) neither
+ * answers nor advertises the newer ones, so FFA_FEATURES reports exactly
+ * the rows with since <= spm->version.
  * FFA_RX_ACQUIRE is absent on purpose: it is how a hypervisor takes a
  * VM's RX buffer back from an SPMC, and here one manager owns every RX.
  */
 static const struct spm_abi spm_abis[] = {
-	{ FFA_VERSION, spm_h_version },
-	{ FFA_FEATURES, spm_h_features },
-	{ FFA_ID_GET, spm_h_id_get },
-	{ FFA_SPM_ID_GET, spm_h_spm_id_get },
-	{ FFA_CONSOLE_LOG_32, spm_h_console_log },
-	{ FFA_CONSOLE_LOG_64, spm_h_console_log },
-	{ FFA_RXTX_MAP_32, spm_h_rxtx_map },
-	{ FFA_RXTX_MAP_64, spm_h_rxtx_map },
-	{ FFA_RXTX_UNMAP, spm_h_rxtx_unmap },
-	{ FFA_RX_RELEASE, spm_h_rx_release },
-	{ FFA_PARTITION_INFO_GET, spm_h_partition_info_get },
-	{ FFA_PARTITION_INFO_GET_REGS, spm_h_partition_info_get_regs },
-	{ FFA_MSG_WAIT, spm_h_msg_wait },
-	{ FFA_RUN, spm_h_run },
-	{ FFA_YIELD, spm_h_yield },
-	{ FFA_MSG_SEND_DIRECT_REQ_32, spm_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_REQ_64, spm_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_REQ2, spm_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_RESP_32, spm_h_direct_resp },
-	{ FFA_MSG_SEND_DIRECT_RESP_64, spm_h_direct_resp },
-	{ FFA_MSG_SEND_DIRECT_RESP2, spm_h_direct_resp },
-	{ FFA_MSG_SEND2, spm_h_msg_send2 },
-	{ FFA_MEM_SHARE_32, spm_h_mem_send },
-	{ FFA_MEM_SHARE_64, spm_h_mem_send },
-	{ FFA_MEM_LEND_32, spm_h_mem_send },
-	{ FFA_MEM_LEND_64, spm_h_mem_send },
-	{ FFA_MEM_DONATE_32, spm_h_mem_send },
-	{ FFA_MEM_DONATE_64, spm_h_mem_send },
-	{ FFA_MEM_FRAG_TX, spm_h_mem_frag_tx },
-	{ FFA_MEM_RETRIEVE_REQ_32, spm_h_mem_retrieve_req },
-	{ FFA_MEM_RETRIEVE_REQ_64, spm_h_mem_retrieve_req },
-	{ FFA_MEM_FRAG_RX, spm_h_mem_frag_rx },
-	{ FFA_MEM_RELINQUISH, spm_h_mem_relinquish },
-	{ FFA_MEM_RECLAIM, spm_h_mem_reclaim },
-	{ FFA_MEM_PERM_GET_32, spm_h_mem_perm_get },
-	{ FFA_MEM_PERM_GET_64, spm_h_mem_perm_get },
-	{ FFA_MEM_PERM_SET_32, spm_h_mem_perm_set },
-	{ FFA_MEM_PERM_SET_64, spm_h_mem_perm_set },
-	{ FFA_NOTIFICATION_BITMAP_CREATE, spm_h_notif_bitmap_create },
-	{ FFA_NOTIFICATION_BITMAP_DESTROY, spm_h_notif_bitmap_destroy },
-	{ FFA_NOTIFICATION_BIND, spm_h_notif_bind },
-	{ FFA_NOTIFICATION_UNBIND, spm_h_notif_unbind },
-	{ FFA_NOTIFICATION_SET, spm_h_notif_set },
-	{ FFA_NOTIFICATION_GET, spm_h_notif_get },
-	{ FFA_NOTIFICATION_INFO_GET_32, spm_h_notif_info_get },
-	{ FFA_NOTIFICATION_INFO_GET_64, spm_h_notif_info_get },
+	{ FFA_VERSION, V1_0, spm_h_version },
+	{ FFA_FEATURES, V1_0, spm_h_features },
+	{ FFA_ID_GET, V1_0, spm_h_id_get },
+	{ FFA_SPM_ID_GET, V1_1, spm_h_spm_id_get },
+	{ FFA_CONSOLE_LOG_32, V1_2, spm_h_console_log },
+	{ FFA_CONSOLE_LOG_64, V1_2, spm_h_console_log },
+	{ FFA_RXTX_MAP_32, V1_0, spm_h_rxtx_map },
+	{ FFA_RXTX_MAP_64, V1_0, spm_h_rxtx_map },
+	{ FFA_RXTX_UNMAP, V1_0, spm_h_rxtx_unmap },
+	{ FFA_RX_RELEASE, V1_0, spm_h_rx_release },
+	{ FFA_PARTITION_INFO_GET, V1_0, spm_h_partition_info_get },
+	{ FFA_PARTITION_INFO_GET_REGS, V1_2, spm_h_partition_info_get_regs },
+	{ FFA_MSG_WAIT, V1_0, spm_h_msg_wait },
+	{ FFA_RUN, V1_0, spm_h_run },
+	{ FFA_YIELD, V1_0, spm_h_yield },
+	{ FFA_MSG_SEND_DIRECT_REQ_32, V1_0, spm_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_REQ_64, V1_0, spm_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_REQ2, V1_2, spm_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_RESP_32, V1_0, spm_h_direct_resp },
+	{ FFA_MSG_SEND_DIRECT_RESP_64, V1_0, spm_h_direct_resp },
+	{ FFA_MSG_SEND_DIRECT_RESP2, V1_2, spm_h_direct_resp },
+	{ FFA_MSG_SEND2, V1_1, spm_h_msg_send2 },
+	{ FFA_MEM_SHARE_32, V1_0, spm_h_mem_send },
+	{ FFA_MEM_SHARE_64, V1_0, spm_h_mem_send },
+	{ FFA_MEM_LEND_32, V1_0, spm_h_mem_send },
+	{ FFA_MEM_LEND_64, V1_0, spm_h_mem_send },
+	{ FFA_MEM_DONATE_32, V1_0, spm_h_mem_send },
+	{ FFA_MEM_DONATE_64, V1_0, spm_h_mem_send },
+	{ FFA_MEM_FRAG_TX, V1_0, spm_h_mem_frag_tx },
+	{ FFA_MEM_RETRIEVE_REQ_32, V1_0, spm_h_mem_retrieve_req },
+	{ FFA_MEM_RETRIEVE_REQ_64, V1_0, spm_h_mem_retrieve_req },
+	{ FFA_MEM_FRAG_RX, V1_0, spm_h_mem_frag_rx },
+	{ FFA_MEM_RELINQUISH, V1_0, spm_h_mem_relinquish },
+	{ FFA_MEM_RECLAIM, V1_0, spm_h_mem_reclaim },
+	{ FFA_MEM_PERM_GET_32, V1_1, spm_h_mem_perm_get },
+	{ FFA_MEM_PERM_GET_64, V1_1, spm_h_mem_perm_get },
+	{ FFA_MEM_PERM_SET_32, V1_1, spm_h_mem_perm_set },
+	{ FFA_MEM_PERM_SET_64, V1_1, spm_h_mem_perm_set },
+	{ FFA_NOTIFICATION_BITMAP_CREATE, V1_1, spm_h_notif_bitmap_create },
+	{ FFA_NOTIFICATION_BITMAP_DESTROY, V1_1, spm_h_notif_bitmap_destroy },
+	{ FFA_NOTIFICATION_BIND, V1_1, spm_h_notif_bind },
+	{ FFA_NOTIFICATION_UNBIND, V1_1, spm_h_notif_unbind },
+	{ FFA_NOTIFICATION_SET, V1_1, spm_h_notif_set },
+	{ FFA_NOTIFICATION_GET, V1_1, spm_h_notif_get },
+	{ FFA_NOTIFICATION_INFO_GET_32, V1_1, spm_h_notif_info_get },
+	{ FFA_NOTIFICATION_INFO_GET_64, V1_1, spm_h_notif_info_get },
 };
+
+#undef V1_0
+#undef V1_1
+#undef V1_2
 
 #define SPM_NR_ABIS (sizeof(spm_abis) / sizeof(spm_abis[0]))
 
-static spm_handler spm_find_handler(uint32_t fid)
+/* The handler for fid, or NULL when this manager's version lacks it. */
+static spm_handler spm_find_handler(const struct spm *spm, uint32_t fid)
 {
 	uint32_t i;
 
 	for (i = 0; i < SPM_NR_ABIS; i++)
 		if (spm_abis[i].fid == fid)
-			return spm_abis[i].handler;
+			return spm_abis[i].since <= spm->version ?
+			       spm_abis[i].handler : NULL;
 	return NULL;
 }
 
-bool spm_fid_implemented(uint32_t fid)
+bool spm_fid_implemented(const struct spm *spm, uint32_t fid)
 {
-	return spm_find_handler(fid) != NULL;
+	return spm_find_handler(spm, fid) != NULL;
 }
 
 void spm_log(struct spm *spm, int level, const char *line)
@@ -146,6 +161,27 @@ int spm_init(struct spm *spm, const struct spm_platform *plat,
 	return 0;
 }
 
+static bool spm_version_known(uint32_t version)
+{
+	return version == FFA_VERSION_1_0 || version == FFA_VERSION_1_1 ||
+	       version == FFA_VERSION_1_2;
+}
+
+/*
+ * Only before the first endpoint: its negotiated version starts from
+ * the manager's (endpoint.c), and a version that changed under a caller
+ * would break what it was told.
+ */
+int spm_set_version(struct spm *spm, uint32_t version)
+{
+	if (!spm_version_known(version))
+		return FFA_RET_INVALID_PARAMETERS;
+	if (spm->nr_endpoints != 0)
+		return FFA_RET_DENIED;
+	spm->version = version;
+	return 0;
+}
+
 void spm_lock_manager(struct spm *spm)
 {
 	spm->plat.ops->lock(spm->plat.ctx, &spm->lock);
@@ -178,7 +214,7 @@ static void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		d->next = SPM_IDLE;
 		return;
 	}
-	h = spm_find_handler(fid);
+	h = spm_find_handler(spm, fid);
 	if (!h) {
 		spm_ret_error(&c, FFA_RET_NOT_SUPPORTED, NULL);
 		return;

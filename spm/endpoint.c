@@ -57,7 +57,7 @@ static int check_config(struct spm *spm, const struct spm_endpoint_config *cfg)
 	return 0;
 }
 
-static void endpoint_reset(struct spm_endpoint *ep,
+static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 			   const struct spm_endpoint_config *cfg)
 {
 	uint32_t i;
@@ -65,7 +65,13 @@ static void endpoint_reset(struct spm_endpoint *ep,
 	ffa_bytes_zero(ep, sizeof(*ep));
 	ep->cfg = *cfg;
 	ep->cfg.name[sizeof(ep->cfg.name) - 1] = '\0';
-	ep->version = cfg->ffa_version;
+	/*
+	 * Until it calls FFA_VERSION, an endpoint gets the layouts of the
+	 * version both sides speak: its manifest's, or ours if older
+	 * (spm_set_version), as FFA_VERSION would have agreed.
+	 */
+	ep->version = cfg->ffa_version < spm->version ? cfg->ffa_version :
+							spm->version;
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		ep->notif.bound[i] = FFA_ID_INVALID;
 	/*
@@ -84,7 +90,7 @@ static int add_endpoint_locked(struct spm *spm,
 
 	if (ret)
 		return ret;
-	endpoint_reset(&spm->endpoints[index], cfg);
+	endpoint_reset(spm, &spm->endpoints[index], cfg);
 	/* Claim every region first: a failure leaves no endpoint behind. */
 	for (i = 0; i < cfg->nr_regions; i++) {
 		ret = spm_mem_claim_region(spm, index, &cfg->regions[i]);

@@ -38,8 +38,11 @@ void spm_lock_manager(struct spm *spm);
 void spm_unlock_manager(struct spm *spm);
 /* Log one line through the platform (level 0 error .. 3 debug). */
 void spm_log(struct spm *spm, int level, const char *line);
-/* True when fid has a handler (FFA_FEATURES answers from this). */
-bool spm_fid_implemented(uint32_t fid);
+/*
+ * True when fid has a handler in this manager's version (FFA_FEATURES
+ * answers from this).
+ */
+bool spm_fid_implemented(const struct spm *spm, uint32_t fid);
 
 /* ---- endpoints (endpoint.c) ---- */
 

@@ -65,7 +65,7 @@ static void features_of_function(struct spm_ctx *c, uint32_t fid,
 	uint32_t w2 = 0;
 
 	fid &= ~SMCCC_SVE_HINT;
-	if (!spm_fid_implemented(fid) || !features_input_ok(fid, props)) {
+	if (!spm_fid_implemented(c->spm, fid) || !features_input_ok(fid, props)) {
 		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "features: function");
 		return;
 	}
@@ -81,13 +81,18 @@ static void features_of_function(struct spm_ctx *c, uint32_t fid,
 	spm_ret_success(c, w2, 0);
 }
 
-/* SRI goes to the scheduler only; NPI to partitions only; no MEI. */
+/*
+ * SRI goes to the scheduler only; NPI to partitions only; no MEI. Feature
+ * IDs came with v1.1 (v1.0's FFA_FEATURES takes function IDs only), and
+ * both interrupts serve notifications, which a v1.0 manager lacks.
+ */
 static void features_of_feature(struct spm_ctx *c, uint32_t id,
 				uint32_t props)
 {
 	bool host = c->caller->cfg.is_host;
 
-	if ((id & FFA_FEATURE_ID_MBZ) || props != 0) {
+	if ((id & FFA_FEATURE_ID_MBZ) || props != 0 ||
+	    c->spm->version < FFA_VERSION_1_1) {
 		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "features: malformed");
 		return;
 	}

@@ -1,6 +1,19 @@
 // SPDX-License-Identifier: BSD-3-Clause
 #include "common.h"
 
+/*
+ * FFA_SPM_ID_GET came with v1.1: a v1.0 manager does not answer it, and
+ * then the SPMC has the conventional ID.
+ */
+static int pt_spm_id(struct pt_self *self)
+{
+	if (self->version < FFA_VERSION_1_1) {
+		self->spm_id = FFA_ID_SPMC;
+		return 0;
+	}
+	return ffa_spm_id_get(self->c, &self->spm_id);
+}
+
 int pt_init(struct pt_self *self, const struct ffa_env *env)
 {
 	uint32_t version;
@@ -16,7 +29,7 @@ int pt_init(struct pt_self *self, const struct ffa_env *env)
 	ret = ffa_id_get(self->c, &self->id);
 	if (ret)
 		return ret;
-	ret = ffa_spm_id_get(self->c, &self->spm_id);
+	ret = pt_spm_id(self);
 	if (ret)
 		return ret;
 	self->tx_addr = env->mem_base;

@@ -212,6 +212,15 @@ int spm_init(struct spm *spm, const struct spm_platform *plat,
 	     const struct spm_storage *st, uint32_t nr_cpus);
 
 /*
+ * The highest FF-A version the manager speaks (FFA_VERSION_1_2 after
+ * spm_init): FFA_VERSION answers with it and agrees on at most it, and
+ * ABIs introduced after it are NOT_SUPPORTED (and not advertised by
+ * FFA_FEATURES). Only 1.0, 1.1 and 1.2: INVALID_PARAMETERS otherwise;
+ * DENIED once an endpoint was added.
+ */
+int spm_set_version(struct spm *spm, uint32_t version);
+
+/*
  * Add an endpoint: checks the configuration (unique ID and name, regions
  * inside managed memory and not overlapping another endpoint's), takes
  * ownership of its regions and maps them for it.
