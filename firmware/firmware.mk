@@ -123,7 +123,25 @@ $(FW_OUT)/obj/tests/el1-parts.o $(FW_OUT)/obj/tests/el1-sri.o: \
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld
 
-FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN)
+# A variant whose manager speaks an older FF-A version (spm_set_version):
+# the same objects but manager.c, built with -DFW_FFA_VERSION, as
+# ffa-el2-<name>.bin. The v1.0 one is always built (run-qemu's
+# linux-ffa-v1_0 case, tests/e2e/run --v1_0); FW_FFA_VERSION=0x10001
+# builds ffa-el2-v1_1.bin instead.
+FW_FFA_VERSION	?= 0x10000
+FW_VERSION_NAMES := 0x10000:v1_0 0x10001:v1_1
+FW_VER_NAME	:= $(patsubst $(FW_FFA_VERSION):%,%, \
+		   $(filter $(FW_FFA_VERSION):%,$(FW_VERSION_NAMES)))
+ifeq ($(FW_VER_NAME),)
+$(error FW_FFA_VERSION=$(FW_FFA_VERSION): not one of $(FW_VERSION_NAMES))
+endif
+FW_VER_MANAGER	:= $(FW_OUT)/obj/manager-$(FW_VER_NAME).o
+FW_VER_OBJS	:= $(filter-out $(FW_OUT)/obj/manager.o,$(FW_OBJS)) \
+		   $(FW_VER_MANAGER)
+FW_VER_ELF	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).elf
+FW_VER_BIN	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).bin
+
+FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN) $(FW_VER_BIN)
 
 .PHONY: firmware fw-test
 firmware: $(FW_ALL)
@@ -201,6 +219,13 @@ $(FW_OUT)/obj/%.o: firmware/%.S | $(FW_LIBFDT_STAMP)
 
 $(FW_ELF): $(FW_OBJS) $(FW_LDS)
 	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_OBJS)
+
+$(FW_VER_MANAGER): firmware/manager.c | $(FW_LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_CFLAGS) -DFW_FFA_VERSION=$(FW_FFA_VERSION) -c $< -o $@
+
+$(FW_VER_ELF): $(FW_VER_OBJS) $(FW_LDS)
+	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_VER_OBJS)
 
 $(FW_TEST_ELF): $(FW_TEST_OBJS) $(FW_LDS)
 	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_TEST_OBJS)

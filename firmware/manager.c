@@ -22,6 +22,14 @@
 /* EL2 maps the first 4 GiB of RAM (mmu.c): the manager no more. */
 #define FW_MANAGED_MAX		(4UL << 30)
 
+/*
+ * The FF-A version the manager speaks: the newest unless firmware.mk
+ * builds a variant that checks how an older one's callers cope.
+ */
+#ifndef FW_FFA_VERSION
+#define FW_FFA_VERSION		FFA_VERSION_1_2
+#endif
+
 struct spm *fw_spm;
 static struct spm_platform plat;
 
@@ -68,6 +76,12 @@ int manager_init(const struct boot_info *bi)
 	}
 	fw_platform_init(&plat, st.mem_base, st.nr_pages * FFA_PAGE_SIZE);
 	ret = spm_init(fw_spm, &plat, &st, FW_MAX_CPUS);
+	if (!ret)
+		ret = spm_set_version(fw_spm, FW_FFA_VERSION);
+	if (!ret)
+		fw_printf("fw: manager: FF-A version %u.%u\n",
+			  FFA_VERSION_MAJOR(FW_FFA_VERSION),
+			  FFA_VERSION_MINOR(FW_FFA_VERSION));
 	if (!ret)
 		ret = manager_add_host(fw_spm, bi);
 	if (!ret)
