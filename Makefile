@@ -127,12 +127,14 @@ bench: deps
 
 # The QEMU bench end to end (in progress; not part of check yet): our
 # firmware runs the manager and partitions, Linux 6.12 at EL1 runs our test
-# module against the upstream arm_ffa driver, on 1 and 2 CPUs.
+# module against the upstream arm_ffa driver, on 1 and 2 CPUs, with the
+# manager speaking v1.2 and then v1.0.
 e2e: deps
 	@scripts/bench/install-bench-deps
 	@scripts/bench/build-kernel >/dev/null
 	@$(MAKE) --no-print-directory firmware
 	@tests/e2e/run
+	@tests/e2e/run --v1_0
 
 examples: $(HELLO_BIN) $(HELLO_DTBS)
 	$(HELLO_BIN) $(HELLO_DTBS)
