@@ -3,7 +3,9 @@
 #   make            build the host parts (lib, tests, examples)
 #   make check      install what is missing, build, run every test
 #   make fuzz       run the fuzzers for FUZZ_SECONDS each (default 300)
-#   make demo       the main demo (arrives with the partition manager)
+#   make demo       the main demo: Linux and our firmware in QEMU
+#   make demo-host  the host runtime tour (one process, no QEMU)
+#   make shell      a shell in the QEMU guest (BENCH_SMP CPUs, default 2)
 #   make clean
 
 BUILD		?= build
@@ -83,7 +85,8 @@ DEMO_ARGS	= --mem 0x10400000 \
 		  $(BUILD)/manifests/host.dtb=demo
 
 .PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
-	demo bench install examples e2e bench-setup qemu-check clean
+	demo demo-host shell bench install examples e2e bench-setup \
+	qemu-check clean
 
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
@@ -116,7 +119,22 @@ freestanding:
 kernel-world:
 	@scripts/check-kernel-world
 
-demo: deps
+# The main demo: the QEMU bench, Linux discovering our partitions, a
+# message and a memory share (tests/e2e/demo).
+demo: bench-setup
+	@tests/e2e/demo
+
+# A shell in the guest, the arm_ffa modules loaded and ffa_e2e.ko in
+# /lib/modules/*/extra (insmod it). Exit the shell or Ctrl-A X to quit.
+BENCH_SMP	?= 2
+shell: bench-setup
+	@tests/e2e/build-module >/dev/null
+	@scripts/bench/run --shell --smp $(BENCH_SMP) \
+		--add-noload $(BUILD)/e2e-mod/ffa_e2e.ko
+
+# The host runtime tour: the partition manager and four partitions in one
+# process.
+demo-host: deps
 	@$(MAKE) --no-print-directory $(FFA_HOST_BIN) $(MANIFESTS)
 	@echo "== ffa demo: the partition manager and four partitions on the host"
 	@echo "== runtime, one process; your host main is the tour below"
