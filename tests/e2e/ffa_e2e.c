@@ -178,9 +178,13 @@ static int e2e_reclaim(struct e2e *t, u64 handle)
 	return t->dev->ops->mem_ops->memory_reclaim(handle, 0);
 }
 
-static void e2e_share(struct e2e *t)
+/*
+ * Share or lend [pages, pages + size) with the partition, RW, through the
+ * TX buffer; 0 and *handle, or the driver's error.
+ */
+static int e2e_send(struct e2e *t, bool lend, struct page *pages,
+		    size_t size, u64 *handle)
 {
-	const size_t size = E2E_SHARE_PAGES * FFA_PAGE_SIZE;
 	struct ffa_mem_region_attributes attr = {
 		.receiver = t->dev->vm_id,
 		.attrs = FFA_MEM_RW,
@@ -192,8 +196,22 @@ static void e2e_share(struct e2e *t)
 		.flags = 0,
 		.tag = 0,
 	};
-	struct ffa_send_direct_data d;
+	const struct ffa_mem_ops *ops = t->dev->ops->mem_ops;
 	struct scatterlist sg;
+	int ret;
+
+	sg_init_table(&sg, 1);
+	sg_set_page(&sg, pages, size, 0);
+	args.sg = &sg;
+	ret = lend ? ops->memory_lend(&args) : ops->memory_share(&args);
+	*handle = args.g_handle;
+	return ret;
+}
+
+static void e2e_share(struct e2e *t)
+{
+	const size_t size = E2E_SHARE_PAGES * FFA_PAGE_SIZE;
+	struct ffa_send_direct_data d;
 	struct page *pages;
 	u64 handle, want;
 	bool retrieved;
@@ -214,11 +232,7 @@ static void e2e_share(struct e2e *t)
 		buf[i] = (u8)(i * 31 + (i >> 8) + 7);
 	want = tp_fnv(TP_FNV_OFFSET, buf, size);
 
-	sg_init_table(&sg, 1);
-	sg_set_page(&sg, pages, size, 0);
-	args.sg = &sg;
-	ret = t->dev->ops->mem_ops->memory_share(&args);
-	handle = args.g_handle;
+	ret = e2e_send(t, false, pages, size, &handle);
 	if (!e2e_ok(t, !ret, "share %d pages with 0x%x (ret %d, handle %#llx)",
 		    E2E_SHARE_PAGES, t->dev->vm_id, ret, handle)) {
 		e2e_blocked(t, "the partition retrieves the share", "share failed");
@@ -249,19 +263,7 @@ static void e2e_share(struct e2e *t)
 
 static void e2e_lend(struct e2e *t)
 {
-	struct ffa_mem_region_attributes attr = {
-		.receiver = t->dev->vm_id,
-		.attrs = FFA_MEM_RW,
-	};
-	struct ffa_mem_ops_args args = {
-		.use_txbuf = true,
-		.attrs = &attr,
-		.nattrs = 1,
-		.flags = 0,
-		.tag = 0,
-	};
 	struct ffa_send_direct_data d;
-	struct scatterlist sg;
 	struct page *page;
 	u64 handle, want;
 	bool retrieved;
@@ -283,11 +285,7 @@ static void e2e_lend(struct e2e *t)
 	memset(buf, E2E_LEND_FILL, FFA_PAGE_SIZE);
 	want = tp_fnv(TP_FNV_OFFSET, buf, FFA_PAGE_SIZE);
 
-	sg_init_table(&sg, 1);
-	sg_set_page(&sg, page, FFA_PAGE_SIZE, 0);
-	args.sg = &sg;
-	ret = t->dev->ops->mem_ops->memory_lend(&args);
-	handle = args.g_handle;
+	ret = e2e_send(t, true, page, FFA_PAGE_SIZE, &handle);
 	if (!e2e_ok(t, !ret, "lend 1 page to 0x%x (ret %d, handle %#llx)",
 		    t->dev->vm_id, ret, handle)) {
 		e2e_blocked(t, "the partition retrieves the lent page", "lend failed");
