@@ -62,18 +62,19 @@ FW_DTC		?= dtc
 FW_MANIFESTS	:= $(sort $(wildcard firmware/manifests/*.dts))
 FW_MANIFEST_DTBS := $(FW_MANIFESTS:firmware/%.dts=$(FW_OUT)/%.dtb)
 
-# The partitions as EL1 images, one per firmware manifest: each is linked
-# into its own region (the base below must be its manifest's
-# base-address, memmap.h's PART_SLOT(n)) and embedded in the firmware,
-# which copies it there at boot. name:ID:code (partitions/<code>):entry
-# function:region base. The twins run the test partition's code, as in
-# the host runtime's demo.
-FW_SP_SIZE	:= 0x100000
+# The built-in partitions as EL1 images, one per firmware manifest
+# (firmware/manifests/NAME.dts), in load order: NAME:code:entry function,
+# where code is the folder in partitions/ the image runs. Each image is
+# linked where its manifest says it runs (scripts/bench/sp-link-flags),
+# and all of them are packed with their manifests into one partition
+# package (scripts/bench/make-package, fw/package.h), which manifests.S
+# embeds. The twins run the test partition's code, as in the host
+# runtime's demo.
 FW_SP_TABLE	:= \
-	test-partition:0x8001:test:ffa_test_partition_main:0x45000000 \
-	echo:0x8002:echo:ffa_echo_partition_main:0x45100000 \
-	twin-a:0x8003:test:ffa_test_partition_main:0x45200000 \
-	twin-b:0x8004:test:ffa_test_partition_main:0x45300000
+	test-partition:test:ffa_test_partition_main \
+	echo:echo:ffa_echo_partition_main \
+	twin-a:test:ffa_test_partition_main \
+	twin-b:test:ffa_test_partition_main
 FW_SP_NAMES	:= $(foreach e,$(FW_SP_TABLE),$(firstword $(subst :, ,$(e))))
 FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude
 # What every partition image links besides its own code and sp-main.o.
@@ -84,6 +85,9 @@ FW_SP_COMMON	:= $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
 fw_sp_code_objs	= $(patsubst %.c,$(FW_OUT)/obj/sp/%.o, \
 		   $(wildcard partitions/$(1)/*.c))
 FW_SP_BINS	:= $(FW_SP_NAMES:%=$(FW_OUT)/%.bin)
+FW_SP_LINK_FLAGS := scripts/bench/sp-link-flags
+FW_MAKE_PACKAGE	:= scripts/bench/make-package
+FW_PACKAGE	:= $(FW_OUT)/builtin-package.dtb
 
 # The firmware proper: every .c and .S in firmware/ and firmware/lib/.
 FW_SRCS		:= $(sort $(wildcard firmware/*.c firmware/lib/*.c))
@@ -174,7 +178,7 @@ $(FW_OUT)/manifests/%.dtb: firmware/manifests/%.dts
 	$(FW_DTC) -I dts -O dtb -o $@ $<
 
 # The blobs are .incbin'd from $(FW_OUT): the assembler finds them by -I.
-$(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_SP_BINS)
+$(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_PACKAGE)
 $(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
 	-Wa,-I$(FW_OUT)
 
@@ -190,24 +194,60 @@ $(FW_OUT)/obj/sp/%.o: firmware/sp/%.S
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
-# fw_sp_image NAME ID CODE ENTRY BASE (one table entry): sp-main.c built
-# with the partition's ID and entry function, the image linked at its
-# region.
+# fw_sp_image NAME MAIN MANIFEST OBJS: sp-main.c built with the
+# partition's entry function, the image linked where its manifest (a
+# DTB) says it runs, then made raw.
 define fw_sp_image
-$(FW_OUT)/obj/sp/$(word 1,$(1))/sp-main.o: firmware/sp/sp-main.c
+$(dir $(1))obj-$(notdir $(1))/sp-main.o: firmware/sp/sp-main.c
 	@mkdir -p $$(dir $$@)
-	$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_ID=$(word 2,$(1)) \
-		-DSP_MAIN=$(word 4,$(1)) -c $$< -o $$@
+	$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_MAIN=$(strip $(2)) -c $$< -o $$@
 
-$(FW_OUT)/$(word 1,$(1)).elf: $(FW_OUT)/obj/sp/$(word 1,$(1))/sp-main.o \
-		$(call fw_sp_code_objs,$(word 3,$(1))) $(FW_SP_COMMON) \
-		firmware/sp/sp.ld
+$(1).elf: $(dir $(1))obj-$(notdir $(1))/sp-main.o $(4) $(3) \
+		$$(FW_SP_COMMON) firmware/sp/sp.ld $$(FW_SP_LINK_FLAGS)
 	$$(FW_CC) $$(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
-		-Wl,--defsym=SP_REGION_BASE=$(word 5,$(1)) \
-		-Wl,--defsym=SP_REGION_SIZE=$$(FW_SP_SIZE) -o $$@ \
+		`$$(FW_SP_LINK_FLAGS) $(3)` -o $$@ \
 		$$(filter %.o,$$^)
 endef
-$(foreach e,$(FW_SP_TABLE),$(eval $(call fw_sp_image,$(subst :, ,$(e)))))
+# A FW_SP_TABLE entry's fields, as fw_sp_image wants them.
+fw_sp_field	= $(word $(2),$(subst :, ,$(1)))
+fw_sp_out	= $(FW_OUT)/$(call fw_sp_field,$(1),1)
+fw_sp_main	= $(call fw_sp_field,$(1),3)
+fw_sp_dtb	= $(FW_OUT)/manifests/$(call fw_sp_field,$(1),1).dtb
+fw_sp_objs	= $(call fw_sp_code_objs,$(call fw_sp_field,$(1),2))
+$(foreach e,$(FW_SP_TABLE),$(eval $(call fw_sp_image,$(call fw_sp_out,$(e)),\
+$(call fw_sp_main,$(e)),$(call fw_sp_dtb,$(e)),$(call fw_sp_objs,$(e)))))
+
+$(FW_PACKAGE): $(FW_MANIFEST_DTBS) $(FW_SP_BINS) $(FW_MAKE_PACKAGE)
+	$(FW_MAKE_PACKAGE) -o $@ $(foreach n,$(FW_SP_NAMES), \
+		$(FW_OUT)/manifests/$(n).dtb:$(FW_OUT)/$(n).bin)
+
+# A partition of the user's own (scripts/bench/README.md):
+#
+#	make sp SP_MANIFEST=my.dts SP_SRCS="my.c ..." SP_MAIN=my_main
+#
+# builds $(FW_OUT)/user/NAME.bin and NAME.dtb (NAME: the manifest's file
+# name) for scripts/bench/run --sp NAME.dtb:NAME.bin. The sources are
+# built like partitions/ (freestanding, lib/ and partitions/include).
+ifneq ($(SP_MANIFEST),)
+FW_USER_SP	:= $(FW_OUT)/user/$(basename $(notdir $(SP_MANIFEST)))
+FW_USER_OBJDIR	:= $(dir $(FW_USER_SP))obj-$(notdir $(FW_USER_SP))
+FW_USER_OBJS	:= $(patsubst %.c,$(FW_USER_OBJDIR)/%.o,$(SP_SRCS))
+$(FW_USER_OBJDIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) $(SP_CFLAGS) -c $< -o $@
+$(FW_USER_SP).dtb: $(SP_MANIFEST)
+	@mkdir -p $(dir $@)
+	$(FW_DTC) -I dts -O dtb -o $@ $<
+$(eval $(call fw_sp_image,$(FW_USER_SP),$(SP_MAIN),$(FW_USER_SP).dtb,\
+	$(FW_USER_OBJS)))
+endif
+
+.PHONY: sp
+sp: $(if $(FW_USER_SP),$(FW_USER_SP).bin $(FW_USER_SP).dtb)
+	@test -n "$(SP_MANIFEST)" && test -n "$(SP_SRCS)" && \
+	 test -n "$(SP_MAIN)" || { echo "usage: make sp SP_MANIFEST=my.dts" \
+	 "SP_SRCS=\"my.c ...\" SP_MAIN=my_entry_function" >&2; false; }
+	@echo "sp: $(FW_USER_SP).dtb:$(FW_USER_SP).bin"
 
 $(FW_OUT)/obj/%.o: firmware/%.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)

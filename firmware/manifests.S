@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * The endpoint manifests, compiled by dtc at build time (firmware.mk)
- * and kept in the image as blobs, with the partitions' images, which
- * partition.c copies to their load addresses at boot. libfdt wants the
- * manifests 8-byte aligned; images are 16-byte aligned for memcpy.
+ * Linux's manifest and the built-in partition package, built by dtc
+ * at build time (firmware.mk) and kept in the image as blobs: partition.c
+ * copies each partition's image to its load address at boot. libfdt
+ * wants DTBs 8-byte aligned.
  */
 	.section .rodata.manifests, "a"
 
@@ -18,13 +18,5 @@
 	.endm
 
 	blob	fw_manifest_host, "host.dtb", 8
-
-	/* The partitions, in the order of partition.c's table. */
-	blob	fw_manifest_test_sp, "test-partition.dtb", 8
-	blob	fw_image_test_sp, "test-partition.bin", 16
-	blob	fw_manifest_echo, "echo.dtb", 8
-	blob	fw_image_echo, "echo.bin", 16
-	blob	fw_manifest_twin_a, "twin-a.dtb", 8
-	blob	fw_image_twin_a, "twin-a.bin", 16
-	blob	fw_manifest_twin_b, "twin-b.dtb", 8
-	blob	fw_image_twin_b, "twin-b.bin", 16
+	/* The built-in partitions (firmware.mk, fw/package.h). */
+	blob	fw_builtin_package, "builtin-package.dtb", 8

@@ -1,56 +1,36 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Loading the partitions built into the image (manifests.S), one table
- * entry per partition. Partition n lives in slot n of the firmware's
- * partition memory (memmap.h), which Linux never maps, and its image is
- * linked there (firmware.mk); the image is copied to its entry point
- * (entrypoint-offset 0: the image starts with its entry) and its first
- * region becomes its stage-2 when the manager adds it. Its vCPUs run
- * with HCR_EL2.DC: with their MMU off, their accesses are still
- * cacheable, like the manager's copies into their RX/TX buffers.
+ * Loading the partitions: those built into the image (firmware.mk packs
+ * them into one package, manifests.S embeds it), then those of a package
+ * the bench loaded at PKG_BASE (scripts/bench/run --sp). Each partition's
+ * regions must lie in partition memory (memmap.h), which Linux never
+ * maps; its image is copied to its manifest's load-address, which must
+ * be in its first region; that region becomes its stage-2 when the
+ * manager adds it. Its vCPUs run with HCR_EL2.DC: with their MMU off,
+ * their accesses are still cacheable, like the manager's copies into
+ * their RX/TX buffers.
  */
 #include <ffa/error.h>
-#include <libfdt_env.h>
+#include <libfdt.h>
 #include <spm/manifest.h>
 
 #include <fw/arch.h>
 #include <fw/el1.h>
 #include <fw/memmap.h>
+#include <fw/package.h>
 #include <fw/partition.h>
 #include <fw/platform.h>
 #include <fw/printf.h>
 
-#define FW_MAX_PARTITIONS	8
+#define FW_MAX_PARTITIONS	16
 #define FW_SP_MAX_VCPUS		1
 #define FW_SP_VMID_FIRST	2	/* Linux is 1 */
 #define HCR_DC			BIT64(12)
-/* sp.ld links an image after its region's TX and RX pages. */
-#define FW_SP_IMAGE_OFFSET	0x2000
+/* Manifests are small; libfdt wants them 8-byte aligned. */
+#define FW_MANIFEST_MAX		8192
 
-struct blob {
-	const char *dtb, *dtb_end, *image, *image_end;
-};
-
-/* manifests.S: NAME and NAME_end around each manifest and image. */
-#define BLOB_EXTERN(name)	extern const char name[], name##_end[]
-#define BLOB(mf, img)		{ mf, mf##_end, img, img##_end }
-
-BLOB_EXTERN(fw_manifest_test_sp);
-BLOB_EXTERN(fw_image_test_sp);
-BLOB_EXTERN(fw_manifest_echo);
-BLOB_EXTERN(fw_image_echo);
-BLOB_EXTERN(fw_manifest_twin_a);
-BLOB_EXTERN(fw_image_twin_a);
-BLOB_EXTERN(fw_manifest_twin_b);
-BLOB_EXTERN(fw_image_twin_b);
-
-/* Entry n goes to PART_SLOT(n): the order of firmware.mk's FW_SP_TABLE. */
-static const struct blob blobs[] = {
-	BLOB(fw_manifest_test_sp, fw_image_test_sp),
-	BLOB(fw_manifest_echo, fw_image_echo),
-	BLOB(fw_manifest_twin_a, fw_image_twin_a),
-	BLOB(fw_manifest_twin_b, fw_image_twin_b),
-};
+/* manifests.S */
+extern const char fw_builtin_package[], fw_builtin_package_end[];
 
 struct fw_sp {
 	uint16_t id;
@@ -71,75 +51,119 @@ struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
 	return NULL;
 }
 
+static int refuse(const char *name, const char *why)
+{
+	fw_printf("fw: partition \"%s\" refused: %s\n", name, why);
+	return FFA_RET_INVALID_PARAMETERS;
+}
+
+static bool in_partition_memory(uint64_t base, uint64_t size)
+{
+	return base >= PART_MEM_BASE &&
+	       base - PART_MEM_BASE <= PART_MEM_SIZE &&
+	       size <= PART_MEM_SIZE - (base - PART_MEM_BASE);
+}
+
 /*
- * Every region in partition memory; the first one in the partition's
- * slot, where its image was linked, and the image inside it at the
- * address it was linked for: a manifest that disagrees with the build
- * would otherwise run the image at the wrong address.
+ * The manifest's load-address (cfg->entry less the entrypoint-offset,
+ * which the parser already added and bounded).
  */
+static uint64_t load_address(const void *dtb)
+{
+	const fdt64_t *p = fdt_getprop(dtb, 0, "load-address", NULL);
+
+	return p ? fdt64_ld(p) : 0;
+}
+
+/* Where the firmware can run it: every region in partition memory, the
+ * image inside the first one. */
 static int check_layout(const struct spm_endpoint_config *cfg,
-			unsigned int slot, uint64_t image_size)
+			uint64_t load, uint64_t image_size)
 {
 	const struct spm_mem_region *r = &cfg->regions[0];
-	uint64_t part_end = SPM_MEM_BASE + SPM_MEM_SIZE;
+	uint64_t r_size = (uint64_t)r->pages * FFA_PAGE_SIZE;
 
-	if (cfg->nr_regions == 0 || cfg->nr_vcpus > FW_SP_MAX_VCPUS ||
-	    r->base != PART_SLOT(slot) ||
-	    (uint64_t)r->pages * FFA_PAGE_SIZE > PART_SLOT_SIZE ||
-	    cfg->entry != r->base + FW_SP_IMAGE_OFFSET)
-		return FFA_RET_INVALID_PARAMETERS;
-	for (uint32_t i = 0; i < cfg->nr_regions; i++) {
-		uint64_t b = cfg->regions[i].base;
-		uint64_t n = (uint64_t)cfg->regions[i].pages * FFA_PAGE_SIZE;
-
-		if (b < PART_MEM_BASE || b >= part_end || n > part_end - b)
-			return FFA_RET_INVALID_PARAMETERS;
-	}
-	if (cfg->entry < r->base ||
-	    cfg->entry + image_size > r->base +
-	    (uint64_t)r->pages * FFA_PAGE_SIZE)
-		return FFA_RET_INVALID_PARAMETERS;
+	if (cfg->nr_regions == 0)
+		return refuse(cfg->name, "no memory region");
+	if (cfg->nr_vcpus > FW_SP_MAX_VCPUS)
+		return refuse(cfg->name, "more than 1 execution context");
+	for (uint32_t i = 0; i < cfg->nr_regions; i++)
+		if (!in_partition_memory(cfg->regions[i].base,
+					 (uint64_t)cfg->regions[i].pages *
+					 FFA_PAGE_SIZE))
+			return refuse(cfg->name, "a region is outside "
+				      "partition memory 0x45000000-0x46ffffff");
+	if (load < r->base || load - r->base > r_size ||
+	    image_size > r_size - (load - r->base))
+		return refuse(cfg->name, "the image at load-address does not "
+			      "fit in the first region");
+	if (cfg->entry < load || cfg->entry - load >= image_size)
+		return refuse(cfg->name, "the entry point is not in the image");
 	return 0;
 }
 
-static void copy_image(const struct blob *b, uint64_t entry)
+static void copy_image(const struct package_entry *e, uint64_t load)
 {
-	uint64_t size = (uint64_t)(b->image_end - b->image);
-
-	memcpy((void *)(uintptr_t)entry, b->image, size);
+	memcpy((void *)(uintptr_t)load, e->image, e->image_size);
 	/* The guest fetches instructions from it: to the PoC, and no stale
 	 * instruction cache lines. */
-	dcache_clean_range(entry, size);
+	dcache_clean_range(load, e->image_size);
 	__asm__ volatile("ic ialluis" : : : "memory");
 	dsb(ish);
 	isb();
 }
 
-static int load_one(struct spm *spm, const struct blob *b)
+/* The manifest, copied out of the package (aligned, and ours). */
+static int parse_manifest(const struct package_entry *e,
+			  struct spm_endpoint_config *cfg, uint64_t *load)
 {
-	struct fw_sp *sp = &sps[nr_sps];
-	struct spm_endpoint_config cfg;
+	static uint64_t buf[FW_MANIFEST_MAX / sizeof(uint64_t)];
 	const char *why = "";
 	int ret;
 
-	ret = spm_manifest_parse(b->dtb, (uint32_t)(b->dtb_end - b->dtb),
-				 &cfg, &why);
-	if (ret) {
-		fw_printf("fw: partition manifest: %s\n", why);
+	if (e->manifest_size > sizeof(buf))
+		return refuse(e->name, "manifest larger than 8 KiB");
+	memcpy(buf, e->manifest, e->manifest_size);
+	ret = spm_manifest_parse(buf, e->manifest_size, cfg, &why);
+	if (ret)
+		return refuse(e->name, why);
+	*load = load_address(buf);
+	return 0;
+}
+
+static int add(struct spm *spm, struct fw_sp *sp,
+	       const struct spm_endpoint_config *cfg)
+{
+	int ret = s2_init(&sp->s2, FW_SP_VMID_FIRST + nr_sps);
+
+	if (!ret)
+		ret = fw_platform_add_s2(cfg->id, &sp->s2);
+	if (!ret)
+		ret = spm_add_endpoint(spm, cfg);
+	if (ret)
+		fw_printf("fw: partition \"%s\" refused by the manager: "
+			  "its ID, name or UUID is taken, or a region "
+			  "overlaps another endpoint's\n", cfg->name);
+	return ret;
+}
+
+static int load_one(struct spm *spm, const struct package_entry *e)
+{
+	struct fw_sp *sp = &sps[nr_sps];
+	struct spm_endpoint_config cfg;
+	uint64_t load;
+	int ret;
+
+	if (nr_sps == FW_MAX_PARTITIONS)
+		return refuse(e->name, "too many partitions");
+	ret = parse_manifest(e, &cfg, &load);
+	if (!ret)
+		ret = check_layout(&cfg, load, e->image_size);
+	if (!ret)
+		ret = add(spm, sp, &cfg);
+	if (ret)
 		return ret;
-	}
-	ret = check_layout(&cfg, nr_sps, (uint64_t)(b->image_end - b->image));
-	if (!ret)
-		ret = s2_init(&sp->s2, FW_SP_VMID_FIRST + nr_sps);
-	if (!ret)
-		ret = fw_platform_add_s2(cfg.id, &sp->s2);
-	if (!ret)
-		ret = spm_add_endpoint(spm, &cfg);
-	if (ret) {
-		fw_printf("fw: partition \"%s\" refused\n", cfg.name);
-		return ret;
-	}
-	copy_image(b, cfg.entry);
+	copy_image(e, load);
 	sp->id = cfg.id;
 	sp->nr_vcpus = cfg.nr_vcpus;
 	for (uint16_t i = 0; i < cfg.nr_vcpus; i++)
@@ -147,20 +171,56 @@ static int load_one(struct spm *spm, const struct blob *b)
 			  el1_hcr() | HCR_DC, cfg.entry, 0);
 	nr_sps++;
 	fw_printf("fw: partition 0x%x \"%s\": 0x%lx-0x%lx, entry 0x%lx, "
-		  "image %lu bytes\n", cfg.id, cfg.name, cfg.regions[0].base,
+		  "image %u bytes\n", cfg.id, cfg.name, cfg.regions[0].base,
 		  cfg.regions[0].base +
 		  (uint64_t)cfg.regions[0].pages * FFA_PAGE_SIZE - 1,
-		  cfg.entry, (uint64_t)(b->image_end - b->image));
+		  cfg.entry, e->image_size);
 	return 0;
+}
+
+static int load_package(struct spm *spm, const void *pkg, uint64_t max,
+			const char *what)
+{
+	struct package_entry e;
+	const char *why = "";
+	int node = -1, ret;
+
+	if (package_check(pkg, max, &why)) {
+		fw_printf("fw: %s partition package: %s\n", what, why);
+		return FFA_RET_INVALID_PARAMETERS;
+	}
+	fw_printf("fw: %s partition package: %u bytes\n", what,
+		  fdt_totalsize(pkg));
+	while ((node = package_next(pkg, node, &e, &why)) >= 0) {
+		ret = load_one(spm, &e);
+		if (ret)
+			return ret;
+	}
+	if (node != -FDT_ERR_NOTFOUND) {
+		fw_printf("fw: %s partition package: %s\n", what, why);
+		return FFA_RET_INVALID_PARAMETERS;
+	}
+	return 0;
+}
+
+/* QEMU's RAM starts zeroed: a DTB header at PKG_BASE was put there. */
+static const void *loaded_package(void)
+{
+	const void *pkg = (const void *)PKG_BASE;
+
+	return fdt_magic(pkg) == FDT_MAGIC ? pkg : NULL;
 }
 
 int partitions_load(struct spm *spm)
 {
+	const void *loaded = loaded_package();
 	int ret = 0;
 
-	for (unsigned int i = 0; !ret && i < sizeof(blobs) / sizeof(*blobs);
-	     i++)
-		ret = nr_sps < FW_MAX_PARTITIONS ? load_one(spm, &blobs[i]) :
-						   FFA_RET_NO_MEMORY;
+	if (!loaded || !package_drops_builtin(loaded))
+		ret = load_package(spm, fw_builtin_package,
+				   (uint64_t)(fw_builtin_package_end -
+					      fw_builtin_package), "built-in");
+	if (!ret && loaded)
+		ret = load_package(spm, loaded, PKG_SIZE, "loaded");
 	return ret;
 }

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * The environment of an example partition (partitions/) as an EL1 guest
- * of the firmware: HVC as the conduit, addresses are pointers (IPA ==
- * PA, MMU off), its own memory is its first manifest region, whose
- * bounds the linker script gives (sp.ld).
+ * The environment of a partition (partitions/, or the user's own) as an
+ * EL1 guest of the firmware: HVC as the conduit, addresses are pointers
+ * (IPA == PA, MMU off), its own memory is its first manifest region,
+ * whose bounds the linker script gives (sp.ld), and its ID what
+ * FFA_ID_GET says: the manifest is the one place it is written. SP_MAIN
+ * is the partition's entry function (-DSP_MAIN=..., firmware.mk).
  */
+#include <libffa/client.h>
 #include <libffa/env.h>
-#include <partitions/partitions.h>
+
+int SP_MAIN(const struct ffa_env *env);
 
 void sp_hvc(void *ctx, struct ffa_regs *r);
 void sp_main(void);
@@ -29,7 +33,7 @@ void sp_main(void)
 {
 	struct ffa_env env = {
 		.conduit = { .call = sp_hvc, .ctx = NULL },
-		.id = SP_ID,
+		.id = FFA_ID_INVALID,
 		.vcpu = 0,
 		.mem_base = (uintptr_t)__region_base,
 		.mem_size = (uintptr_t)(__region_end - __region_base),
@@ -37,5 +41,9 @@ void sp_main(void)
 		.addr = sp_addr,
 	};
 
+	/* Without its ID it can do nothing right: the udf after sp_main()
+	 * returns takes it down. */
+	if (ffa_id_get(&env.conduit, &env.id))
+		return;
 	SP_MAIN(&env);
 }

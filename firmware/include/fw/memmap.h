@@ -16,13 +16,18 @@
  *                          DTB and absent from Linux's stage-2:
  *     0x44000000-0x44ffffff  the manager's own data (struct spm, the
  *                            page array, the range pools)
- *     0x45000000-0x47ffffff  partitions' memory, one 1 MiB slot each,
- *                            in the order of firmware.mk's FW_SP_TABLE:
+ *     0x45000000-0x46ffffff  partitions' memory: each partition's
+ *                            manifest regions (and the link address of
+ *                            its image) must lie here. The built-in ones
+ *                            take 1 MiB each (firmware.mk's FW_SP_TABLE):
  *       0x45000000-0x450fffff  test partition (0x8001)
  *       0x45100000-0x451fffff  echo (0x8002)
  *       0x45200000-0x452fffff  twin-a (0x8003)
  *       0x45300000-0x453fffff  twin-b (0x8004)
- *       0x45400000-0x47ffffff  free for more partitions
+ *       0x45400000-0x46ffffff  free for the user's own partitions
+ *     0x47000000-0x47ffffff  a partition package QEMU may load here
+ *                            (scripts/bench/run --sp): read at boot,
+ *                            never mapped for anyone
  *   0x48000000-            QEMU's -initrd, then the DTB, 2 MiB aligned:
  *                          QEMU puts them at RAM base + min(RAM/2, 128 MiB),
  *                          so the bench needs -m 256M or more
@@ -52,9 +57,9 @@
 #define SPM_DATA_BASE		SPM_MEM_BASE
 #define SPM_DATA_SIZE		UL(0x01000000)
 #define PART_MEM_BASE		(SPM_DATA_BASE + SPM_DATA_SIZE)
-/* Partition n's region (its manifest's base-address and link address). */
-#define PART_SLOT_SIZE		UL(0x00100000)
-#define PART_SLOT(n)		(PART_MEM_BASE + (n) * PART_SLOT_SIZE)
+#define PART_MEM_SIZE		UL(0x02000000)
+#define PKG_BASE		(PART_MEM_BASE + PART_MEM_SIZE)
+#define PKG_SIZE		UL(0x01000000)
 
 /* The firmware's stacks: one per CPU, indexed by fw_cpu_index(). */
 #define FW_MAX_CPUS		8
