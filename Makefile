@@ -156,6 +156,7 @@ bench-setup: deps
 e2e: bench-setup
 	@tests/e2e/run
 	@tests/e2e/run --v1_0
+	@tests/e2e/byo
 
 # What make check runs of it: every firmware stage, then the e2e suite.
 qemu-check: bench-setup
@@ -165,6 +166,8 @@ qemu-check: bench-setup
 	@echo "qemu: the e2e suite through Linux"
 	@tests/e2e/run
 	@tests/e2e/run --v1_0
+	@echo "qemu: your own partition and module (tests/e2e/byo)"
+	@tests/e2e/byo
 
 examples: $(HELLO_BIN) $(HELLO_DTBS)
 	$(HELLO_BIN) $(HELLO_DTBS)
