@@ -57,6 +57,10 @@ static void tp_dispatch(struct tp *t, const struct ffa_direct_msg *req,
 		return tp_read_rx(t, a, resp);
 	case TP_CMD_LAST_STATUS:
 		return tp_last_status(t, resp);
+	case TP_CMD_FP_LOAD:
+		return tp_fp_load(t, a, resp);
+	case TP_CMD_FP_SUM:
+		return tp_fp_sum_cmd(t, a, resp);
 	default:
 		resp->args[0] = tp_status(FFA_RET_NOT_SUPPORTED);
 	}

@@ -32,6 +32,13 @@ void tp_read_rx(struct tp *t, const uint64_t *args,
 		struct ffa_direct_msg *resp);
 void tp_misbehave(struct tp *t, const struct ffa_direct_msg *req,
 		  struct ffa_direct_msg *resp);
+/* FP/SIMD and system registers (cmd_fp.c). */
+void tp_fp_load(struct tp *t, const uint64_t *args,
+		struct ffa_direct_msg *resp);
+void tp_fp_sum_cmd(struct tp *t, const uint64_t *args,
+		   struct ffa_direct_msg *resp);
+void tp_read_sysreg(struct tp *t, const uint64_t *args,
+		    struct ffa_direct_msg *resp);
 /* Given cycles by FFA_RUN: carry out a deferred misbehaviour. */
 void tp_on_run(struct tp *t);
 

@@ -424,6 +424,32 @@ static int scenario_misbehave(const struct ffa_env *env)
 	return 0;
 }
 
+/*
+ * The FP/SIMD commands and the forbidden register reads are for EL1
+ * partitions: in the host runtime, whose compiler owns the FP registers
+ * and where nothing traps, they say NOT_SUPPORTED, and the partition
+ * goes on serving.
+ */
+static int scenario_fp_host(const struct ffa_env *env)
+{
+	uint64_t out[5];
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_FP_LOAD, 1, 0, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_FP_SUM, 0, 0, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MISBEHAVE, TP_BAD_READ_SYSREG,
+		    TP_SYSREG_PAUTH_KEY, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_ECHO, 7, 0, 0, 0, out), 0);
+	CHECK_EQ(out[1], 7);
+	return 0;
+}
+
 /* ---- the runtime around each scenario ---- */
 
 static int add(const char *name, ffa_entry_fn entry)
@@ -473,6 +499,7 @@ SCENARIO(notifications)
 SCENARIO(indirect)
 SCENARIO(perm)
 SCENARIO(misbehave)
+SCENARIO(fp_host)
 
 int main(void)
 {
@@ -486,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_indirect),
 		cmocka_unit_test(test_perm),
 		cmocka_unit_test(test_misbehave),
+		cmocka_unit_test(test_fp_host),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
