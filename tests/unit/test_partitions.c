@@ -450,6 +450,23 @@ static int scenario_fp_host(const struct ffa_env *env)
 	return 0;
 }
 
+/* SPIN computes its answer wherever it runs. */
+static int scenario_spin(const struct ffa_env *env)
+{
+	uint64_t out[5], x = 42;
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	for (int i = 0; i < 1000; i++)
+		x = tp_spin_step(x);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN, 1000, 42, 0, 0, out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], x);
+	return 0;
+}
+
 /* ---- the runtime around each scenario ---- */
 
 static int add(const char *name, ffa_entry_fn entry)
@@ -500,6 +517,7 @@ SCENARIO(indirect)
 SCENARIO(perm)
 SCENARIO(misbehave)
 SCENARIO(fp_host)
+SCENARIO(spin)
 
 int main(void)
 {
@@ -514,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_perm),
 		cmocka_unit_test(test_misbehave),
 		cmocka_unit_test(test_fp_host),
+		cmocka_unit_test(test_spin),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,6 +64,12 @@ enum tp_cmd {
 	TP_CMD_FP_LOAD = 13,
 	/* -> [1] tp_fp_sum() of V0-V31, FPCR and FPSR as they are now. */
 	TP_CMD_FP_SUM = 14,
+	/*
+	 * Busy for a while: [1] steps of tp_spin_step() from [2], with no
+	 * FF-A call, so that an interrupt can preempt it on the way.
+	 * -> [1] the last value.
+	 */
+	TP_CMD_SPIN = 15,
 };
 
 /* TP_CMD_MEM_RETRIEVE flags (args[4] bits[7:0]). */
@@ -107,6 +113,12 @@ enum tp_sysreg {
 	TP_SYSREG_DEBUG = 5,		/* DBGBVR0_EL1 */
 	TP_SYSREG_SVE = 6,		/* ZCR_EL1 */
 };
+
+/* One step of TP_CMD_SPIN: a 64-bit LCG (Knuth's MMIX constants). */
+static inline uint64_t tp_spin_step(uint64_t x)
+{
+	return x * 6364136223846793005ULL + 1442695040888963407ULL;
+}
 
 /*
  * TP_CMD_FP_LOAD's pattern: 64 words for V0-V31 (Vn = words 2n, 2n+1,
