@@ -11,10 +11,12 @@
  * traps every one of them to EL2 (TC, TALL0, TALL1), where they abort
  * the partition; they never see or change Linux's priority mask, group
  * enables or active priorities, nor acknowledge its interrupts. One of
- * Linux's interrupts arriving meanwhile comes to EL2: EL2 masks this
+ * Linux's interrupts arriving meanwhile comes to EL2, which may mask this
  * CPU's interface (ICC_PMR_EL1 = 0, Linux's value kept) and returns to
  * the partition, and Linux finds the interrupt pending, with its own
- * mask, when it runs again (gic_irqs_restore()).
+ * mask, when it runs again (gic_irqs_restore()). That is only when the
+ * partition cannot be preempted (world.c): while booting, or serving
+ * another partition.
  *
  * An SGI is addressed by affinity, not by our CPU index: each CPU
  * records its MPIDR here when it is set up, so a CPU that never came up

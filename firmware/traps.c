@@ -4,8 +4,9 @@
  * route (smccc.c); a partition's first FP/SIMD access loads its
  * registers (fp.c); any other trap of a partition (a system register,
  * SVE, SME or pointer auth, el1.c) or fault stops that partition; one
- * of Linux's interrupts arriving while a partition runs is held back
- * for Linux (gic.c). Everything else is a firmware bug or an unexpected
+ * of Linux's interrupts arriving while a partition runs preempts it
+ * (world.c) or, when nobody could take the CPU, is held back for Linux
+ * (gic.c). Everything else is a firmware bug or an unexpected
  * exception of Linux, and ends in a register dump and a power-off so
  * that a test fails in milliseconds instead of hanging.
  */
@@ -160,5 +161,12 @@ void trap_lower_irq(struct trap_frame *f, unsigned int slot)
 	/* Linux takes its interrupts at EL1: this is a partition's turn. */
 	if (world_current_is_host())
 		trap_fatal(f, slot);
-	gic_irqs_hold();
+	/*
+	 * Running for Linux, it is preempted and Linux takes the interrupt
+	 * as soon as it is back. Otherwise (booting, serving another
+	 * partition) nobody can take the CPU now: hold Linux's interrupts
+	 * until it runs again, or they would trap here without end.
+	 */
+	if (!world_preempt_current(f))
+		gic_irqs_hold();
 }

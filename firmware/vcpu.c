@@ -53,7 +53,7 @@ void vcpu_load(struct fw_vcpu *v, struct trap_frame *f)
 	el1_load_traps(v->is_host);
 	gic_load_traps(v->is_host);
 	fp_vcpu_in(v);
-	if (v->is_host)
-		gic_irqs_restore();
+	/* Interrupts held for Linux are looked at again by whoever is next. */
+	gic_irqs_restore();
 	s2_install(v->s2);
 }

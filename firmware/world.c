@@ -6,7 +6,8 @@
  * current vCPU's context, loads the target's into it, and the ERET that
  * ends the trap enters the target. A target that never ran starts at its
  * entry point with its boot registers; one that waits in an FF-A call
- * gets the decision's x0-x17 as that call's result.
+ * gets the decision's x0-x17 as that call's result; one that an
+ * interrupt preempted goes on where it was, its registers untouched.
  */
 #include <ffa/error.h>
 #include <ffa/func.h>
@@ -134,6 +135,11 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->started = true;	/* boot registers, not a result */
 		return;
 	}
+	if (next->interrupted) {
+		/* It was not in a call: it goes on where it was stopped. */
+		next->interrupted = false;
+		return;
+	}
 	set_regs(f, &d->regs);
 	if (next == cur)
 		fix_version_error(f, fid);
@@ -161,4 +167,16 @@ void world_abort_current(struct trap_frame *f, const char *why)
 		  cur->ep, cur->idx, why, f->elr);
 	spm_abort(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d);
 	execute(f, &d, 0);
+}
+
+bool world_preempt_current(struct trap_frame *f)
+{
+	struct fw_vcpu *cur = world_current();
+	struct spm_decision d;
+
+	if (spm_preempt(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d))
+		return false;
+	cur->interrupted = true;
+	execute(f, &d, 0);
+	return true;
 }

@@ -37,7 +37,11 @@ void gic_load_traps(bool host);
  */
 void gic_irqs_hold(void);
 
-/* Linux runs again on this CPU: its priority mask back. */
+/*
+ * Another vCPU is about to run on this CPU: Linux's priority mask back.
+ * For Linux that delivers what was held; a partition that cannot be
+ * preempted either takes the interrupt to EL2 once more and holds it.
+ */
 void gic_irqs_restore(void);
 
 #endif /* FW_GIC_H */

@@ -40,6 +40,8 @@ struct fw_vcpu {
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;
 	bool started;			/* else frame is its boot state */
+	bool interrupted;		/* preempted by an interrupt, not in
+					 * a call: frame is where it was */
 	uint32_t on_cpu;		/* 1 while some CPU holds its state */
 };
 
