@@ -42,4 +42,7 @@ void check_fp(void);
 /* Twins reading Linux's CPU state are aborted (el1-fp.c). */
 void check_sysreg_traps(void);
 
+/* A partition preempted by our interrupt, resumed by FFA_RUN (el1-irq.c). */
+void check_preemption(void);
+
 #endif /* EL1_HELLO_H */
