@@ -49,6 +49,21 @@
 
 static uint64_t cpu_mpidr[FW_MAX_CPUS];
 
+/*
+ * Redistributors: QEMU virt's first region (memmap.h: the GIC at
+ * 0x08000000), one 128 KiB frame pair per CPU (256 KiB with VLPIs),
+ * found by affinity. PPI enables are in the second (SGI) frame.
+ */
+#define GICR_BASE		0x080a0000UL
+#define GICR_TYPER		0x8
+#define GICR_TYPER_VLPIS	BIT64(1)
+#define GICR_TYPER_LAST		BIT64(4)
+#define GICR_SGI_FRAME		0x10000UL
+#define GICR_ISENABLER0		(GICR_SGI_FRAME + 0x100)
+#define GICR_MAX_FRAMES		(FW_MAX_CPUS * 4)
+
+static uintptr_t cpu_gicr[FW_MAX_CPUS];
+
 /* Linux's ICC_PMR_EL1 while EL2 holds its interrupts back. */
 struct held {
 	bool held;
@@ -62,6 +77,34 @@ static bool has_gicv3_sysregs(void)
 	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
 }
 
+static uintptr_t find_gicr(uint64_t mpidr)
+{
+	uint32_t aff = (uint32_t)(MPIDR_AFF(mpidr, 3) << 24 |
+				  MPIDR_AFF(mpidr, 2) << 16 |
+				  MPIDR_AFF(mpidr, 1) << 8 | MPIDR_AFF(mpidr, 0));
+	uintptr_t gicr = GICR_BASE;
+
+	for (unsigned int n = 0; n < GICR_MAX_FRAMES; n++) {
+		uint64_t typer = *(volatile uint64_t *)(gicr + GICR_TYPER);
+
+		if ((uint32_t)(typer >> 32) == aff)
+			return gicr;
+		if (typer & GICR_TYPER_LAST)
+			break;
+		gicr += typer & GICR_TYPER_VLPIS ? 0x40000 : 0x20000;
+	}
+	return 0;
+}
+
+void gic_enable_ppi(unsigned int intid)
+{
+	uintptr_t gicr = cpu_gicr[fw_cpu_index()];
+
+	/* Write-one-to-set: no race with Linux's own enables. */
+	if (gicr && intid >= 16 && intid < 32)
+		*(volatile uint32_t *)(gicr + GICR_ISENABLER0) = 1U << intid;
+}
+
 void gic_cpu_init(void)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
@@ -73,8 +116,10 @@ void gic_cpu_init(void)
 		     ICC_SRE_EL2);
 	isb();
 	gic_load_traps(true);
-	if (cpu < FW_MAX_CPUS)
+	if (cpu < FW_MAX_CPUS) {
 		cpu_mpidr[cpu] = mpidr | MPIDR_VALID;
+		cpu_gicr[cpu] = find_gicr(mpidr);
+	}
 }
 
 static uint64_t sgi1r(uint64_t mpidr, unsigned int intid)

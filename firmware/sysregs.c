@@ -5,8 +5,9 @@
  * with its own tables), exception state and vectors, thread IDs, the
  * stack pointers, the few controls Linux sets once (CPACR, CNTKCTL,
  * MDSCR), and the EL1 virtual timer: without FEAT_ECV, EL2 cannot trap
- * EL1's access to it, so each guest has its own. Linux's stops while a
- * partition runs and fires, if it is due, when Linux is back. (The EL1
+ * EL1's access to it, so each guest has its own. Linux's is not loaded
+ * while a partition runs: EL2's own timer stands in for it then
+ * (vtimer.c), and it fires for real when Linux is back. (The EL1
  * physical timer and counter are trapped for partitions instead: el1.c.)
  */
 #include <fw/arch.h>

@@ -21,6 +21,7 @@
 #include <fw/printf.h>
 #include <fw/psci.h>
 #include <fw/s2_host.h>
+#include <fw/vtimer.h>
 #include <fw/world.h>
 
 struct fw_vcpu host_vcpus[FW_MAX_CPUS];
@@ -54,11 +55,17 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 	v->is_host = true;
 }
 
-/* Make v this CPU's running vCPU; f receives its registers. */
+/*
+ * Make v this CPU's running vCPU; f receives its registers. A partition
+ * runs on Linux's vCPU n's CPU n, whose timer deadline EL2 keeps.
+ */
 static void run(struct fw_vcpu *v, struct trap_frame *f)
 {
+	unsigned int cpu = fw_cpu_index();
+
 	vcpu_load(v, f);
-	current_vcpu[fw_cpu_index()] = v;
+	current_vcpu[cpu] = v;
+	vtimer_guard(v->is_host ? NULL : &host_vcpus[cpu].sys);
 }
 
 void world_boot(uint64_t dtb)

@@ -28,6 +28,9 @@ void gic_cpu_init(void);
 /* SGI intid (0-15) to CPU cpu (fw_cpu_index()); false if it cannot. */
 bool gic_send_sgi(unsigned int cpu, unsigned int intid);
 
+/* Enable PPI intid at this CPU's redistributor (vtimer.c's timer). */
+void gic_enable_ppi(unsigned int intid);
+
 /* ICH_HCR_EL2 for Linux (host) or a partition about to run here. */
 void gic_load_traps(bool host);
 
