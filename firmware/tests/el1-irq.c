@@ -9,7 +9,8 @@
  * The interrupt is SGI 9, made Group 1 and enabled at our redistributor
  * and sent to ourselves before the request, so it is pending (we keep
  * PSTATE.I masked: it waits for us) when the partition starts: the
- * firmware must preempt it at once. QEMU virt's GICv3: distributor at
+ * firmware must preempt it at once. Then our virtual timer, due, does
+ * the same through the firmware's stand-in (firmware/vtimer.c). QEMU virt's GICv3: distributor at
  * 0x08000000, CPU 0's redistributor at 0x080a0000 and its SGI frame
  * 64 KiB above.
  */
@@ -43,6 +44,12 @@
 #define ICC_SGI1R_EL1	"s3_0_c12_c11_5"
 #define ICC_SRE_EL1	"s3_0_c12_c12_5"
 #define ICC_IGRPEN1_EL1	"s3_0_c12_c12_7"
+#define CNTV_CTL_EL0	"cntv_ctl_el0"
+#define CNTV_CVAL_EL0	"cntv_cval_el0"
+#define CNTVCT_EL0	"cntvct_el0"
+#define CNTV_ENABLE	1U
+#define CNTV_ISTATUS	4U
+#define HYP_TIMER_PPI	26	/* EL2's timer: Group 1, as Linux sets it */
 
 #define MSR(reg, v) \
 	__asm__ volatile("msr " reg ", %0\n\tisb" : : "r"((uint64_t)(v)) \
@@ -67,7 +74,7 @@ static void gic_setup(void)
 	*reg(GICR_WAKER) &= ~WAKER_SLEEP;
 	while (*reg(GICR_WAKER) & WAKER_ASLEEP)
 		;
-	*reg(GICR_IGROUPR0) |= 1U << SGI;
+	*reg(GICR_IGROUPR0) |= 1U << SGI | 1U << HYP_TIMER_PPI;
 	*(volatile uint8_t *)(GICR_IPRIORITYR + SGI) = 0x80;
 	*reg(GICR_ISENABLER0) = 1U << SGI;
 	MSR(ICC_SRE_EL1, MRS(ICC_SRE_EL1) | 1);
@@ -96,37 +103,98 @@ static uint64_t expected_spin(void)
 	return x;
 }
 
-void check_preemption(void)
+/* A SPIN request to the test partition: the registers it returns. */
+static struct ffa_regs spin_request(void)
 {
 	struct ffa_regs r;
-	uint64_t iar;
 
-	gic_setup();
-	send_sgi_to_self();
-	check((MRS(ICC_HPPIR1_EL1) & 0xffffff) == SGI,
-	      "SGI 9 is pending for us, masked by PSTATE.I",
-	      MRS(ICC_HPPIR1_EL1));
 	ffa_regs_init(&r, FFA_MSG_SEND_DIRECT_REQ_32);
 	r.x[1] = TEST_SP;
 	r.x[3] = TP_CMD_SPIN;
 	r.x[4] = SPIN_STEPS;
 	r.x[5] = SPIN_SEED;
 	sp_hvc(NULL, &r);
-	check(r.x[0] == FFA_INTERRUPT && r.x[1] == (uint64_t)TEST_SP << 16 &&
-	      r.x[2] == 0,
+	return r;
+}
+
+static bool is_interrupt(const struct ffa_regs *r)
+{
+	return r->x[0] == FFA_INTERRUPT &&
+	       r->x[1] == (uint64_t)TEST_SP << 16 && r->x[2] == 0;
+}
+
+/* Its response, with the right answer (truncated: a 32-bit response). */
+static bool is_answer(const struct ffa_regs *r)
+{
+	return r->x[0] == FFA_MSG_SEND_DIRECT_RESP_32 &&
+	       r->x[1] == (uint64_t)TEST_SP << 16 && r->x[3] == 0 &&
+	       r->x[4] == (uint32_t)expected_spin();
+}
+
+static struct ffa_regs run_test_sp(void)
+{
+	struct ffa_regs r;
+
+	ffa_regs_init(&r, FFA_RUN);
+	r.x[1] = (uint64_t)TEST_SP << 16;
+	sp_hvc(NULL, &r);
+	return r;
+}
+
+static void check_sgi_preemption(void)
+{
+	struct ffa_regs r;
+	uint64_t iar;
+
+	send_sgi_to_self();
+	check((MRS(ICC_HPPIR1_EL1) & 0xffffff) == SGI,
+	      "SGI 9 is pending for us, masked by PSTATE.I",
+	      MRS(ICC_HPPIR1_EL1));
+	r = spin_request();
+	check(is_interrupt(&r),
 	      "the partition is preempted: FFA_INTERRUPT, w1 = 0x80010000",
 	      r.x[0]);
 	iar = MRS(ICC_IAR1_EL1) & 0xffffff;
 	check(iar == SGI, "we take our interrupt (IAR1 is SGI 9)", iar);
 	if (iar < 1020)
 		MSR(ICC_EOIR1_EL1, iar);
-	ffa_regs_init(&r, FFA_RUN);
-	r.x[1] = (uint64_t)TEST_SP << 16;
-	sp_hvc(NULL, &r);
-	check(r.x[0] == FFA_MSG_SEND_DIRECT_RESP_32 &&
-	      r.x[1] == (uint64_t)TEST_SP << 16 && r.x[3] == 0 &&
-	      r.x[4] == (uint32_t)expected_spin(),	/* a 32-bit response */
+	r = run_test_sp();
+	check(is_answer(&r),
 	      "FFA_RUN resumes it; its response has the right answer",
 	      r.x[4]);
+}
+
+/*
+ * Our virtual timer, due, while the partition runs: it is not loaded
+ * then (each guest has its own), but EL2's timer keeps its deadline and
+ * preempts the partition. Without the timer, the same request is
+ * answered straight away.
+ */
+static void check_timer_preemption(void)
+{
+	struct ffa_regs r = spin_request();
+	uint64_t ctl;
+
+	check(is_answer(&r), "with our timer off, SPIN is answered at once",
+	      r.x[0]);
+	MSR(CNTV_CVAL_EL0, MRS(CNTVCT_EL0));
+	MSR(CNTV_CTL_EL0, CNTV_ENABLE);
+	r = spin_request();
+	check(is_interrupt(&r),
+	      "our due timer preempts the partition: FFA_INTERRUPT", r.x[0]);
+	ctl = MRS(CNTV_CTL_EL0);
+	check(ctl == (CNTV_ENABLE | CNTV_ISTATUS),
+	      "back with us, our timer is ours and fired", ctl);
+	MSR(CNTV_CTL_EL0, 0);
+	r = run_test_sp();
+	check(is_answer(&r), "FFA_RUN resumes it to the right answer",
+	      r.x[4]);
+}
+
+void check_preemption(void)
+{
+	gic_setup();
+	check_sgi_preemption();
+	check_timer_preemption();
 	gic_teardown();
 }
