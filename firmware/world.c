@@ -24,6 +24,8 @@
 #include <fw/vtimer.h>
 #include <fw/world.h>
 
+#define SPSR_I		BIT64(7)	/* IRQs masked */
+
 struct fw_vcpu host_vcpus[FW_MAX_CPUS];
 static struct fw_vcpu *current_vcpu[FW_MAX_CPUS];
 
@@ -176,12 +178,24 @@ void world_abort_current(struct trap_frame *f, const char *why)
 	execute(f, &d, 0);
 }
 
+/*
+ * Linux made its call with IRQs masked (PSTATE.I in the SPSR its trap
+ * saved): back with FFA_INTERRUPT, it could not take the interrupt and
+ * would FFA_RUN the partition at once, to be preempted again, without
+ * end (6.12's driver loops on FFA_INTERRUPT).
+ */
+static bool host_irqs_masked(void)
+{
+	return host_vcpus[fw_cpu_index()].frame.spsr & SPSR_I;
+}
+
 bool world_preempt_current(struct trap_frame *f)
 {
 	struct fw_vcpu *cur = world_current();
 	struct spm_decision d;
 
-	if (spm_preempt(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d))
+	if (host_irqs_masked() ||
+	    spm_preempt(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d))
 		return false;
 	cur->interrupted = true;
 	execute(f, &d, 0);
