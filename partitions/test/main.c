@@ -73,6 +73,8 @@ static void tp_dispatch(struct tp *t, const struct ffa_direct_msg *req,
 		return tp_fp_sum_cmd(t, a, resp);
 	case TP_CMD_SPIN:
 		return tp_spin(a, resp);
+	case TP_CMD_SPIN_UNTIL:
+		return tp_spin_until(t, a, resp);
 	default:
 		resp->args[0] = tp_status(FFA_RET_NOT_SUPPORTED);
 	}

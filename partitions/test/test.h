@@ -20,6 +20,8 @@ void tp_mem_relinquish(struct tp *t, const uint64_t *args,
 		       struct ffa_direct_msg *resp);
 void tp_mem_perm(struct tp *t, const uint64_t *args,
 		 struct ffa_direct_msg *resp);
+void tp_spin_until(struct tp *t, const uint64_t *args,
+		   struct ffa_direct_msg *resp);
 void tp_notify(struct tp *t, const uint64_t *args,
 	       struct ffa_direct_msg *resp);
 void tp_notif_bind(struct tp *t, const uint64_t *args,
@@ -53,6 +55,7 @@ struct tp_walk {
 	uint64_t pages;
 	uint32_t ranges;
 	uint32_t frags;
+	uint64_t first_addr;	/* of the first page */
 };
 
 int tp_retrieve(struct tp *t, struct tp_walk *w);

@@ -467,6 +467,45 @@ static int scenario_spin(const struct ffa_env *env)
 	return 0;
 }
 
+/*
+ * SPIN_UNTIL reads the first word of a share until it is not 0: here
+ * it is 7 from the start (nothing else runs meanwhile in the host
+ * runtime), and 0 stays 0 until the bound.
+ */
+static int scenario_spin_until(const struct ffa_env *env)
+{
+	const struct ffa_mem_access to = {
+		.receiver_id = ID_TEST, .perms = FFA_MEM_DATA_RW,
+	};
+	const struct ffa_mem_range r = { .address = HOST_BUF, .page_count = 1 };
+	const struct ffa_mtd_spec spec = {
+		.version = FFA_VERSION_1_2,
+		.hdr = { .sender_id = ID_HOST, .attributes = 0x2f, .tag = 3 },
+		.access = &to, .nr_access = 1, .total_pages = 1, .nr_ranges = 1,
+	};
+	uint64_t *word = env->ptr(env, HOST_BUF), handle, out[5];
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	*word = 7;
+	CHECK_EQ(mem_send(&h, FFA_MEM_SHARE_64, &spec, &r, &handle), 0);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN_UNTIL, handle, ID_HOST, 3, 100,
+		    out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], 1);
+	CHECK_EQ(out[2], 7);
+	*word = 0;
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN_UNTIL, handle, ID_HOST, 3, 100,
+		    out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], 100);
+	CHECK_EQ(out[2], 0);
+	CHECK_EQ(ffa_mem_reclaim(h.c, handle, 0), 0);
+	return 0;
+}
+
 /* ---- the runtime around each scenario ---- */
 
 static int add(const char *name, ffa_entry_fn entry)
@@ -518,6 +557,7 @@ SCENARIO(perm)
 SCENARIO(misbehave)
 SCENARIO(fp_host)
 SCENARIO(spin)
+SCENARIO(spin_until)
 
 int main(void)
 {
@@ -533,6 +573,7 @@ int main(void)
 		cmocka_unit_test(test_misbehave),
 		cmocka_unit_test(test_fp_host),
 		cmocka_unit_test(test_spin),
+		cmocka_unit_test(test_spin_until),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

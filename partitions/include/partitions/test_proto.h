@@ -70,6 +70,14 @@ enum tp_cmd {
 	 * -> [1] the last value.
 	 */
 	TP_CMD_SPIN = 15,
+	/*
+	 * Retrieve handle [1] (owner [2], tag [3]), read the first 64-bit
+	 * word of its memory until it is not 0, at most [4] times, and
+	 * relinquish: a partition that waits for its caller to do
+	 * something, which only an interrupt of the caller's can let it do.
+	 * -> [1] reads done, [2] the word read (0: it never changed).
+	 */
+	TP_CMD_SPIN_UNTIL = 16,
 };
 
 /* TP_CMD_MEM_RETRIEVE flags (args[4] bits[7:0]). */
