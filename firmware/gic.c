@@ -81,7 +81,8 @@ static uintptr_t find_gicr(uint64_t mpidr)
 {
 	uint32_t aff = (uint32_t)(MPIDR_AFF(mpidr, 3) << 24 |
 				  MPIDR_AFF(mpidr, 2) << 16 |
-				  MPIDR_AFF(mpidr, 1) << 8 | MPIDR_AFF(mpidr, 0));
+				  MPIDR_AFF(mpidr, 1) << 8 |
+				  MPIDR_AFF(mpidr, 0));
 	uintptr_t gicr = GICR_BASE;
 
 	for (unsigned int n = 0; n < GICR_MAX_FRAMES; n++) {

@@ -9,9 +9,9 @@
  *
  * But not when we call with IRQs masked: SGI 9, made Group 1 and
  * enabled at our redistributor and sent to ourselves before such a
- * request, stays pending and the request is answered. QEMU virt's GICv3: distributor at
- * 0x08000000, CPU 0's redistributor at 0x080a0000 and its SGI frame
- * 64 KiB above.
+ * request, stays pending and the request is answered. QEMU virt's
+ * GICv3: distributor at 0x08000000, CPU 0's redistributor at 0x080a0000
+ * and its SGI frame 64 KiB above.
  */
 #include <ffa/func.h>
 #include <libffa/regs.h>

@@ -183,9 +183,9 @@ struct spm {
 
 /*
  * Locking: one manager lock, taken by spm_call(), spm_boot(),
- * spm_abort() and spm_preempt() around the whole call, so handlers never lock. It is the
- * only lock (rank 1); docs/ARCHITECTURE.md keeps the order for the finer
- * locks to come. Calls are short except memory operations, whose cost is
+ * spm_abort() and spm_preempt() around the whole call, so handlers
+ * never lock. It is the only lock (rank 1); docs/ARCHITECTURE.md keeps
+ * the order for the finer locks to come. Calls are short except memory operations, whose cost is
  * linear in their page count.
  */
 #define SPM_LOCK_RANK_MANAGER	1U
