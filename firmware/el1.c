@@ -21,21 +21,36 @@
 #define IMAGE_MAGIC	0x644d5241U	/* "ARM\x64" */
 
 #define HCR_VM		BIT64(0)	/* stage-2 translation on */
-#define HCR_RW		BIT64(31)	/* EL1 is AArch64 */
+#define HCR_FMO		BIT64(3)	/* FIQs to EL2, ICC_* virtual */
+#define HCR_IMO		BIT64(4)	/* IRQs to EL2, ICC_* virtual */
 #define HCR_TSC		BIT64(19)	/* trap SMC to EL2 */
+#define HCR_TACR	BIT64(21)	/* trap ACTLR_EL1 */
+#define HCR_TSW		BIT64(22)	/* trap DC by set/way */
+#define HCR_RW		BIT64(31)	/* EL1 is AArch64 */
+#define HCR_TLOR	BIT64(35)	/* trap LORegion registers */
+#define HCR_TERR	BIT64(36)	/* trap RAS error records */
 #define HCR_APK		BIT64(40)	/* no trap of pointer-auth keys */
 #define HCR_API		BIT64(41)	/* ... nor of pointer-auth insns */
 
 #define CNTHCTL_EL1PCTEN	BIT64(0)	/* EL1 reads the counter */
 #define CNTHCTL_EL1PCEN		BIT64(1)	/* EL1 uses the phys timer */
 
+/* MDCR_EL2: HPMN in [4:0]; the traps partitions run with. */
+#define MDCR_TPMCR	BIT64(5)	/* PMCR_EL0 */
+#define MDCR_TPM	BIT64(6)	/* every PMU register */
+#define MDCR_TDA	BIT64(9)	/* debug registers, MDSCR... */
+#define MDCR_TDOSA	BIT64(10)	/* OS lock, power-down */
+#define MDCR_TDRA	BIT64(11)	/* debug ROM address */
+
 /*
  * CPTR_EL2 (E2H = 0): bits 13, 9 and 7:0 are RES1; so are TZ and TSM
- * when SVE and SME are absent. TFP (bit 10) stays 0: no FP trap.
+ * when SVE and SME are absent. TFP (bit 10) is fp.c's.
  */
 #define CPTR_RES1	0x32ffULL
 #define CPTR_TZ		BIT64(8)
 #define CPTR_TSM	BIT64(12)
+#define CPTR_TTA	BIT64(20)	/* trace registers */
+#define CPTR_TAM	BIT64(30)	/* activity monitors */
 
 /* SCTLR_EL1 RES1 bits: MMU and caches off, little-endian. */
 #define SCTLR_EL1_RES1	0x30d00800ULL
@@ -68,14 +83,29 @@ uint64_t el1_payload_size(void)
 	return size ? size : EL1_SIZE;
 }
 
-static bool has_sve(void)
+bool el1_has_sve(void)
 {
 	return id_field(read_sysreg(id_aa64pfr0_el1), 32) != 0;
 }
 
-static bool has_sme(void)
+bool el1_has_sme(void)
 {
 	return id_field(read_sysreg(id_aa64pfr1_el1), 24) != 0;
+}
+
+static bool has_amu(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 44) != 0;
+}
+
+static bool has_lor(void)
+{
+	return id_field(read_sysreg(id_aa64mmfr1_el1), 16) != 0;
+}
+
+static bool has_ras(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 28) != 0;
 }
 
 /* Any of address (APA, API, APA3) or generic (GPA, GPI, GPA3) auth. */
@@ -99,27 +129,37 @@ static uint64_t mdcr_value(void)
 	return (read_sysreg(pmcr_el0) >> 11) & 0x1f;
 }
 
-static void setup_fp_sve_sme(void)
+/*
+ * Linux gets FP, SVE and SME (those the CPU has); a partition only
+ * FP/SIMD, and fp.c adds TFP until it has its registers.
+ */
+uint64_t el1_cptr(bool host)
 {
 	uint64_t cptr = CPTR_RES1 | CPTR_TZ | CPTR_TSM;
 
-	if (has_sve())
+	if (!host)
+		return cptr | CPTR_TTA | (has_amu() ? CPTR_TAM : 0);
+	if (el1_has_sve())
 		cptr &= ~CPTR_TZ;
-	if (has_sme())
+	if (el1_has_sme())
 		cptr &= ~CPTR_TSM;
-	write_sysreg(cptr, cptr_el2);
+	return cptr;
+}
+
+static void setup_fp_sve_sme(void)
+{
+	write_sysreg(el1_cptr(true), cptr_el2);
 	isb();
 	/* EL1 gets every vector length the CPU has. */
-	if (has_sve())
+	if (el1_has_sve())
 		write_sysreg(VL_MAX, ZCR_EL2);
-	if (has_sme())
+	if (el1_has_sme())
 		write_sysreg(VL_MAX, SMCR_EL2);
 }
 
 /*
- * No IMO/FMO/AMO: physical interrupts are taken at EL1 by whoever runs
- * (Linux, which owns the GIC; partitions run with them masked, so they
- * wait for Linux), and the SRI EL2 sends (gic.c) reaches Linux directly.
+ * Linux: no IMO/FMO/AMO, physical interrupts are taken at EL1 (Linux
+ * owns the GIC), and the SRI EL2 sends (gic.c) reaches Linux directly.
  */
 uint64_t el1_hcr(void)
 {
@@ -130,15 +170,50 @@ uint64_t el1_hcr(void)
 	return hcr;
 }
 
+/*
+ * A partition: IMO/FMO, so that its ICC_* accesses reach the (disabled)
+ * virtual CPU interface, where ICH_HCR_EL2 traps them (gic.c), and
+ * Linux's interrupts come to EL2 while it runs; pointer-auth keys and
+ * instructions, ACTLR, set/way maintenance, LORegions and RAS records
+ * trapped. Any such trap aborts the partition (traps.c).
+ */
+uint64_t el1_sp_hcr(void)
+{
+	uint64_t hcr = HCR_VM | HCR_RW | HCR_TSC | HCR_IMO | HCR_FMO |
+		       HCR_TACR | HCR_TSW;
+
+	if (has_lor())
+		hcr |= HCR_TLOR;
+	if (has_ras())
+		hcr |= HCR_TERR;
+	return hcr;
+}
+
+/* Linux: the EL1 physical timer and counter, and the PMU. */
+static uint64_t host_mdcr, host_cnthctl;
+
+void el1_load_traps(bool host)
+{
+	if (host) {
+		write_sysreg(host_mdcr, mdcr_el2);
+		write_sysreg(host_cnthctl, cnthctl_el2);
+		return;
+	}
+	write_sysreg(host_mdcr | MDCR_TPMCR | MDCR_TPM | MDCR_TDA |
+		     MDCR_TDOSA | MDCR_TDRA, mdcr_el2);
+	write_sysreg(0, cnthctl_el2);
+}
+
 void el1_setup_el2(void)
 {
 	write_sysreg(el1_hcr(), hcr_el2);
-	write_sysreg(CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN, cnthctl_el2);
+	host_cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
+	host_mdcr = mdcr_value();
+	el1_load_traps(true);
 	write_sysreg(0, cntvoff_el2);
 	/* EL1 reads the real IDs, not reset values. */
 	write_sysreg(read_sysreg(midr_el1), vpidr_el2);
 	write_sysreg(read_sysreg(mpidr_el1), vmpidr_el2);
-	write_sysreg(mdcr_value(), mdcr_el2);
 	write_sysreg(0, hstr_el2);
 	/* Linux runs in its own IPA space: RAM minus ours (s2_host.c). */
 	s2_install(&s2_host);

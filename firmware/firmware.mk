@@ -108,21 +108,27 @@ FW_TEST_OBJS	:= $(FW_OBJS) $(FW_OUT)/obj/tests/selftest.o \
 # The EL1 test payload, loaded at 0x40400000.
 FW_HELLO_SRCS	:= firmware/tests/el1-hello.c firmware/tests/el1-mem.c \
 		   firmware/tests/el1-parts.c firmware/tests/el1-sri.c \
-		   firmware/tests/el1-hello-head.S firmware/tests/el1-vectors.S
+		   firmware/tests/el1-fp.c firmware/tests/el1-irq.c \
+		   firmware/tests/el1-hello-head.S \
+		   firmware/tests/el1-vectors.S
 FW_HELLO_OBJS	:= $(FW_OUT)/obj/tests/el1-hello.o \
 		   $(FW_OUT)/obj/tests/el1-hello-head.o \
 		   $(FW_OUT)/obj/tests/el1-vectors.o \
 		   $(FW_OUT)/obj/tests/el1-mem.o \
 		   $(FW_OUT)/obj/tests/el1-parts.o \
 		   $(FW_OUT)/obj/tests/el1-sri.o \
+		   $(FW_OUT)/obj/tests/el1-fp.o \
+		   $(FW_OUT)/obj/tests/el1-irq.o \
 		   $(FW_OUT)/obj/sp/sp-conduit.o \
 		   $(FW_OUT)/obj/sp/partitions/test/client.o \
+		   $(FW_OUT)/obj/sp/partitions/test/cmd_fp.o \
 		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
 		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
 FW_HELLO_ELF	:= $(FW_OUT)/el1-hello.elf
 # It speaks the test partition's protocol (test_proto.h) through lib/.
 $(FW_OUT)/obj/tests/el1-hello.o $(FW_OUT)/obj/tests/el1-mem.o \
-$(FW_OUT)/obj/tests/el1-parts.o $(FW_OUT)/obj/tests/el1-sri.o: \
+$(FW_OUT)/obj/tests/el1-parts.o $(FW_OUT)/obj/tests/el1-sri.o \
+$(FW_OUT)/obj/tests/el1-fp.o $(FW_OUT)/obj/tests/el1-irq.o: \
 	FW_CFLAGS += -Ipartitions/include
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld

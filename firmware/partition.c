@@ -168,7 +168,7 @@ static int load_one(struct spm *spm, const struct package_entry *e)
 	sp->nr_vcpus = cfg.nr_vcpus;
 	for (uint16_t i = 0; i < cfg.nr_vcpus; i++)
 		vcpu_init(&sp->vcpus[i], cfg.id, i, &sp->s2,
-			  el1_hcr() | HCR_DC, cfg.entry, 0);
+			  el1_sp_hcr() | HCR_DC, cfg.entry, 0);
 	nr_sps++;
 	fw_printf("fw: partition 0x%x \"%s\": 0x%lx-0x%lx, entry 0x%lx, "
 		  "image %u bytes\n", cfg.id, cfg.name, cfg.regions[0].base,

@@ -3,9 +3,12 @@
  * The EL1 system registers a guest owns, saved and restored around a
  * world switch: translation (a partition runs with its MMU off, Linux
  * with its own tables), exception state and vectors, thread IDs, the
- * stack pointers, and the few controls Linux sets once (CPACR, CNTKCTL,
- * MDSCR). Timers are not switched: partitions do not use them, and
- * Linux's keep running (an interrupt waits, masked, until it is back).
+ * stack pointers, the few controls Linux sets once (CPACR, CNTKCTL,
+ * MDSCR), and the EL1 virtual timer: without FEAT_ECV, EL2 cannot trap
+ * EL1's access to it, so each guest has its own. Linux's is not loaded
+ * while a partition runs: EL2's own timer stands in for it then
+ * (vtimer.c), and it fires for real when Linux is back. (The EL1
+ * physical timer and counter are trapped for partitions instead: el1.c.)
  */
 #include <fw/arch.h>
 #include <fw/vcpu.h>
@@ -36,6 +39,8 @@ void el1_sysregs_save(struct el1_sysregs *s)
 	s->csselr = read_sysreg(csselr_el1);
 	s->cntkctl = read_sysreg(cntkctl_el1);
 	s->mdscr = read_sysreg(mdscr_el1);
+	s->cntv_ctl = read_sysreg(cntv_ctl_el0);
+	s->cntv_cval = read_sysreg(cntv_cval_el0);
 }
 
 void el1_sysregs_restore(const struct el1_sysregs *s)
@@ -64,5 +69,7 @@ void el1_sysregs_restore(const struct el1_sysregs *s)
 	write_sysreg(s->csselr, csselr_el1);
 	write_sysreg(s->cntkctl, cntkctl_el1);
 	write_sysreg(s->mdscr, mdscr_el1);
+	write_sysreg(s->cntv_cval, cntv_cval_el0);
+	write_sysreg(s->cntv_ctl, cntv_ctl_el0);
 	isb();
 }

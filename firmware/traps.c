@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Exceptions taken to EL2. A guest's HVC or trapped SMC is a call to
- * route (smccc.c); everything else is a firmware bug or an unexpected
- * guest exception, and ends in a register dump and a power-off so that
- * a test fails in milliseconds instead of hanging.
+ * route (smccc.c); a partition's first FP/SIMD access loads its
+ * registers (fp.c); any other trap of a partition (a system register,
+ * SVE, SME or pointer auth, el1.c) or fault stops that partition; one
+ * of Linux's interrupts arriving while a partition runs preempts it
+ * (world.c) or, when nobody could take the CPU, is held back for Linux
+ * (gic.c). Everything else is a firmware bug or an unexpected
+ * exception of Linux, and ends in a register dump and a power-off so
+ * that a test fails in milliseconds instead of hanging.
  */
 #include <stdbool.h>
 
 #include <fw/arch.h>
+#include <fw/fp.h>
+#include <fw/gic.h>
 #include <fw/inject.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
@@ -78,6 +85,50 @@ static void stage2_fault(struct trap_frame *f, uint64_t esr)
 	}
 }
 
+/* A trapped MRS/MSR (EC 0x18): name the register in the log. */
+static void sysreg_trap(struct trap_frame *f, uint64_t esr)
+{
+	unsigned int iss = (unsigned int)esr & 0x1ffffff;
+
+	fw_printf("fw: partition %s s%u_%u_c%u_c%u_%u\n",
+		  iss & 1 ? "reads" : "writes", (iss >> 20) & 3,
+		  (iss >> 14) & 7, (iss >> 10) & 0xf, (iss >> 1) & 0xf,
+		  (iss >> 17) & 7);
+	world_abort_current(f, "trapped system register access");
+}
+
+static void fp_access(struct trap_frame *f)
+{
+	const char *why = fp_trap(world_current());
+
+	if (why)
+		world_abort_current(f, why);
+}
+
+/* The traps only partitions run with; Linux never takes them. */
+static bool partition_trap(struct trap_frame *f, uint64_t esr,
+			   unsigned int ec)
+{
+	switch (ec) {
+	case ESR_EC_FP:
+		fp_access(f);
+		return true;
+	case ESR_EC_SYSREG:
+		sysreg_trap(f, esr);
+		return true;
+	case ESR_EC_SVE:
+		world_abort_current(f, "SVE access (trapped)");
+		return true;
+	case ESR_EC_SME:
+		world_abort_current(f, "SME access (trapped)");
+		return true;
+	case ESR_EC_PAC:
+		world_abort_current(f, "pointer authentication (trapped)");
+		return true;
+	}
+	return false;
+}
+
 void trap_lower_sync(struct trap_frame *f)
 {
 	uint64_t esr = read_sysreg(esr_el2);
@@ -98,9 +149,24 @@ void trap_lower_sync(struct trap_frame *f)
 		stage2_fault(f, esr);
 		break;
 	default:
-		if (!world_current_is_host())
-			world_abort_current(f, "unexpected exception");
-		else
+		if (world_current_is_host())
 			trap_fatal(f, 8);
+		if (!partition_trap(f, esr, ec))
+			world_abort_current(f, "unexpected exception");
 	}
+}
+
+void trap_lower_irq(struct trap_frame *f, unsigned int slot)
+{
+	/* Linux takes its interrupts at EL1: this is a partition's turn. */
+	if (world_current_is_host())
+		trap_fatal(f, slot);
+	/*
+	 * Running for Linux, it is preempted and Linux takes the interrupt
+	 * as soon as it is back. Otherwise (booting, serving another
+	 * partition) nobody can take the CPU now: hold Linux's interrupts
+	 * until it runs again, or they would trap here without end.
+	 */
+	if (!world_preempt_current(f))
+		gic_irqs_hold();
 }

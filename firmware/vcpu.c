@@ -4,9 +4,13 @@
  * manager hands a vCPU to a CPU under its lock, but the CPU that ran it
  * saves its registers after that lock is released, so a CPU about to
  * load a context first waits until the previous holder has let go
- * (on_cpu, with acquire/release ordering).
+ * (on_cpu, with acquire/release ordering). A partition's FP/SIMD
+ * registers are saved before that (fp.c), so they travel with it.
  */
 #include <fw/arch.h>
+#include <fw/el1.h>
+#include <fw/fp.h>
+#include <fw/gic.h>
 #include <fw/vcpu.h>
 
 #define SPSR_EL1H_DAIF		0x3c5ULL
@@ -32,6 +36,7 @@ void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f)
 {
 	v->frame = *f;
 	el1_sysregs_save(&v->sys);
+	fp_vcpu_out(v);
 	__atomic_store_n(&v->on_cpu, 0, __ATOMIC_RELEASE);
 	/* Whoever waits for the context in WFE sees it now. */
 	__asm__ volatile("sev");
@@ -45,5 +50,10 @@ void vcpu_load(struct fw_vcpu *v, struct trap_frame *f)
 	*f = v->frame;
 	el1_sysregs_restore(&v->sys);
 	write_sysreg(v->hcr, hcr_el2);
+	el1_load_traps(v->is_host);
+	gic_load_traps(v->is_host);
+	fp_vcpu_in(v);
+	/* Interrupts held for Linux are looked at again by whoever is next. */
+	gic_irqs_restore();
 	s2_install(v->s2);
 }

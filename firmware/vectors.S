@@ -2,9 +2,12 @@
 /*
  * The EL2 vector table. Every entry saves a struct trap_frame
  * (fw/traps.h) on the EL2 stack. A synchronous exception from AArch64
- * EL1 (HVC, trapped SMC) goes to trap_lower_sync() and returns to the
- * guest; everything else is unexpected and goes to trap_fatal(), which
- * never returns, so a firmware bug ends in a register dump, not a hang.
+ * EL1 (HVC, trapped SMC, a partition's trapped access) goes to
+ * trap_lower_sync() and an IRQ or FIQ from AArch64 EL1 (Linux's, while
+ * a partition runs with IMO/FMO) to trap_lower_irq(); both return to
+ * the guest. Everything else is unexpected and goes to trap_fatal(),
+ * which never returns, so a firmware bug ends in a register dump, not
+ * a hang.
  */
 #define FRAME_SIZE	272
 #define FRAME_SP	248
@@ -93,8 +96,16 @@ el2_vectors:
 	save_frame
 	b	lower_sync
 
-	fatal_entry 9		// IRQ
-	fatal_entry 10		// FIQ
+	entry_start 9		// IRQ
+	save_frame
+	mov	x1, #9
+	b	lower_irq
+
+	entry_start 10		// FIQ
+	save_frame
+	mov	x1, #10
+	b	lower_irq
+
 	fatal_entry 11		// SError
 	fatal_entry 12		// lower EL, AArch32: sync
 	fatal_entry 13		// IRQ
@@ -104,6 +115,11 @@ el2_vectors:
 lower_sync:
 	mov	x0, sp
 	bl	trap_lower_sync
+	restore_frame_eret
+
+lower_irq:
+	mov	x0, sp
+	bl	trap_lower_irq
 	restore_frame_eret
 
 /*

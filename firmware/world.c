@@ -6,7 +6,8 @@
  * current vCPU's context, loads the target's into it, and the ERET that
  * ends the trap enters the target. A target that never ran starts at its
  * entry point with its boot registers; one that waits in an FF-A call
- * gets the decision's x0-x17 as that call's result.
+ * gets the decision's x0-x17 as that call's result; one that an
+ * interrupt preempted goes on where it was, its registers untouched.
  */
 #include <ffa/error.h>
 #include <ffa/func.h>
@@ -20,7 +21,10 @@
 #include <fw/printf.h>
 #include <fw/psci.h>
 #include <fw/s2_host.h>
+#include <fw/vtimer.h>
 #include <fw/world.h>
+
+#define SPSR_I		BIT64(7)	/* IRQs masked */
 
 struct fw_vcpu host_vcpus[FW_MAX_CPUS];
 static struct fw_vcpu *current_vcpu[FW_MAX_CPUS];
@@ -53,11 +57,17 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 	v->is_host = true;
 }
 
-/* Make v this CPU's running vCPU; f receives its registers. */
+/*
+ * Make v this CPU's running vCPU; f receives its registers. A partition
+ * runs on Linux's vCPU n's CPU n, whose timer deadline EL2 keeps.
+ */
 static void run(struct fw_vcpu *v, struct trap_frame *f)
 {
+	unsigned int cpu = fw_cpu_index();
+
 	vcpu_load(v, f);
-	current_vcpu[fw_cpu_index()] = v;
+	current_vcpu[cpu] = v;
+	vtimer_guard(v->is_host ? NULL : &host_vcpus[cpu].sys);
 }
 
 void world_boot(uint64_t dtb)
@@ -134,6 +144,11 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->started = true;	/* boot registers, not a result */
 		return;
 	}
+	if (next->interrupted) {
+		/* It was not in a call: it goes on where it was stopped. */
+		next->interrupted = false;
+		return;
+	}
 	set_regs(f, &d->regs);
 	if (next == cur)
 		fix_version_error(f, fid);
@@ -161,4 +176,28 @@ void world_abort_current(struct trap_frame *f, const char *why)
 		  cur->ep, cur->idx, why, f->elr);
 	spm_abort(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d);
 	execute(f, &d, 0);
+}
+
+/*
+ * Linux made its call with IRQs masked (PSTATE.I in the SPSR its trap
+ * saved): back with FFA_INTERRUPT, it could not take the interrupt and
+ * would FFA_RUN the partition at once, to be preempted again, without
+ * end (6.12's driver loops on FFA_INTERRUPT).
+ */
+static bool host_irqs_masked(void)
+{
+	return host_vcpus[fw_cpu_index()].frame.spsr & SPSR_I;
+}
+
+bool world_preempt_current(struct trap_frame *f)
+{
+	struct fw_vcpu *cur = world_current();
+	struct spm_decision d;
+
+	if (host_irqs_masked() ||
+	    spm_preempt(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d))
+		return false;
+	cur->interrupted = true;
+	execute(f, &d, 0);
+	return true;
 }

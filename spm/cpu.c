@@ -341,3 +341,59 @@ void spm_h_yield(struct spm_ctx *c)
 	r.x[3] = (uint32_t)c->in->x[3];
 	wake_peer(c, &r);
 }
+
+/* ---- preemption: an interrupt for the host ---- */
+
+/*
+ * Only a vCPU running on this CPU for the host (serving its direct
+ * request, or given cycles by its FFA_RUN) has someone to hand the CPU
+ * back to: while booting nobody waits, and one serving a partition's
+ * request would hand that partition an FFA_INTERRUPT it does not expect.
+ */
+static int preempt_check(const struct spm_ctx *c, const char **why)
+{
+	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	const struct spm_endpoint *peer;
+
+	*why = "preempt: not a partition vCPU running on this CPU";
+	if (c->caller->cfg.is_host || c->caller->aborted ||
+	    v->state != SPM_VCPU_RUNNING || v->cpu != c->cpu)
+		return FFA_RET_DENIED;
+	*why = "preempt: booting, nobody to hand the CPU to";
+	if (v->reason == SPM_RUN_BOOT)
+		return FFA_RET_DENIED;
+	peer = spm_endpoint_by_id(c->spm, v->peer_ep);
+	*why = "preempt: it runs for a partition, not for the host";
+	if (!peer || !peer->cfg.is_host)
+		return FFA_RET_DENIED;
+	return 0;
+}
+
+int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
+		struct spm_decision *d)
+{
+	struct ffa_regs r = { { FFA_INTERRUPT } };
+	struct spm_endpoint *e;
+	struct spm_ctx c;
+	const char *why = "preempt: unknown endpoint, vCPU or CPU";
+	int ret = FFA_RET_INVALID_PARAMETERS;
+
+	spm_lock_manager(spm);
+	e = spm_endpoint_by_id(spm, ep);
+	ctx_init(&c, spm, cpu, e, vcpu, d);
+	if (e && vcpu < e->cfg.nr_vcpus && vcpu < SPM_MAX_VCPUS &&
+	    cpu < spm->nr_cpus)
+		ret = preempt_check(&c, &why);
+	if (ret) {
+		spm_log(spm, 1, why);
+		spm_unlock_manager(spm);
+		return ret;
+	}
+	/* As if it had yielded: FFA_RUN resumes it (spm_h_run()). */
+	e->vcpus[vcpu].state = SPM_VCPU_PREEMPTED;
+	spm_notif_flush_delayed_sri(spm, cpu);
+	r.x[1] = spm_target_info(e, vcpu);
+	wake_peer(&c, &r);
+	spm_unlock_manager(spm);
+	return 0;
+}

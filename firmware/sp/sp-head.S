@@ -7,12 +7,20 @@
  * return: if it does, the udf takes it down (its vector base is 0,
  * which it has no stage-2 mapping for, so the fault reaches EL2, which
  * aborts the partition).
+ *
+ * FP/SIMD is enabled at EL1 (CPACR_EL1.FPEN): the firmware switches it
+ * (firmware/fp.c), so a partition may use it from inline assembly.
  */
+
+#define CPACR_FPEN	(3 << 20)
 #include <fw/asm_startup.h>
 
 	.section .text.head, "ax"
 	.global	_start
 _start:
+	mov	x0, #CPACR_FPEN
+	msr	cpacr_el1, x0
+	isb
 	load_addr x0, __stack_top
 	mov	sp, x0
 	zero_bss

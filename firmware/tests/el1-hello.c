@@ -10,6 +10,9 @@
  * el1-parts.c), talks to the test partition with direct requests,
  * sees the schedule receiver interrupt arrive (el1-sri.c),
  * lends it a page (which we then cannot touch until we reclaim it);
+ * that our FP/SIMD (and SVE) registers and the partitions' survive each
+ * other, and a partition reading our CPU state is aborted (el1-fp.c);
+ * that our interrupt preempts a partition serving us (el1-irq.c);
  * and that the firmware's and the
  * manager's memory are behind stage-2: touching them is a synchronous
  * external abort taken at EL1. It prints "el1-hello: PASS" or a FAIL
@@ -332,6 +335,9 @@ void hello_main(uint64_t dtb)
 	check_partitions();
 	check_sri();
 	check_lend();
+	check_fp();
+	check_sysreg_traps();
+	check_preemption();
 	check_partition_abort();
 	check_stage2();
 	puts_(failures ? "el1-hello: FAIL\n" : "el1-hello: PASS\n");

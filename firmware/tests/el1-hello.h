@@ -36,4 +36,13 @@ void check_lend(void);
 /* Make the test partition fault; it is stopped, we are not (el1-mem.c). */
 void check_partition_abort(void);
 
+/* Our FP/SVE registers and the twins' survive each other (el1-fp.c). */
+void check_fp(void);
+
+/* Twins reading Linux's CPU state are aborted (el1-fp.c). */
+void check_sysreg_traps(void);
+
+/* A partition preempted by our interrupt, resumed by FFA_RUN (el1-irq.c). */
+void check_preemption(void);
+
 #endif /* EL1_HELLO_H */

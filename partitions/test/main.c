@@ -22,6 +22,16 @@ static void tp_whoami(const struct tp *t, struct ffa_direct_msg *resp)
 	resp->args[3] = t->self.spm_id;
 }
 
+static void tp_spin(const uint64_t *args, struct ffa_direct_msg *resp)
+{
+	volatile uint64_t x = args[2];	/* each step a real one */
+	uint64_t i;
+
+	for (i = 0; i < args[1]; i++)
+		x = tp_spin_step(x);
+	resp->args[1] = x;
+}
+
 static void tp_last_status(const struct tp *t, struct ffa_direct_msg *resp)
 {
 	resp->args[1] = tp_status(t->last_status);
@@ -57,6 +67,14 @@ static void tp_dispatch(struct tp *t, const struct ffa_direct_msg *req,
 		return tp_read_rx(t, a, resp);
 	case TP_CMD_LAST_STATUS:
 		return tp_last_status(t, resp);
+	case TP_CMD_FP_LOAD:
+		return tp_fp_load(t, a, resp);
+	case TP_CMD_FP_SUM:
+		return tp_fp_sum_cmd(t, a, resp);
+	case TP_CMD_SPIN:
+		return tp_spin(a, resp);
+	case TP_CMD_SPIN_UNTIL:
+		return tp_spin_until(t, a, resp);
 	default:
 		resp->args[0] = tp_status(FFA_RET_NOT_SUPPORTED);
 	}

@@ -3,7 +3,8 @@
  * Memory from the borrower's side: retrieve a handle, walk the response
  * fragment by fragment (constituents are streamed, never stored, so a
  * share of any size fits), checksum and optionally write the pages, and
- * relinquish. Also FFA_MEM_PERM_GET/SET on the partition's own memory.
+ * relinquish. Also FFA_MEM_PERM_GET/SET on the partition's own memory,
+ * and a wait on a word of retrieved memory (TP_CMD_SPIN_UNTIL).
  */
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
@@ -17,6 +18,8 @@ static void walk_page(const struct tp *t, struct tp_walk *w, uint64_t addr)
 	uint8_t *p = t->self.env->ptr(t->self.env, addr);
 	uint32_t i;
 
+	if (!w->first_addr)
+		w->first_addr = addr;
 	if (w->flags & TP_MEM_NO_TOUCH)
 		return;
 	w->checksum = tp_fnv(w->checksum, p, FFA_PAGE_SIZE);
@@ -118,6 +121,7 @@ int tp_retrieve(struct tp *t, struct tp_walk *w)
 	int ret;
 
 	w->checksum = TP_FNV_OFFSET;
+	w->first_addr = 0;
 	w->pages = 0;
 	w->ranges = 0;
 	w->frags = 1;
@@ -183,4 +187,29 @@ void tp_mem_perm(struct tp *t, const uint64_t *args,
 	resp->args[0] = tp_status(ret);
 	resp->args[1] = before;
 	resp->args[2] = after;
+}
+
+void tp_spin_until(struct tp *t, const uint64_t *args,
+		   struct ffa_direct_msg *resp)
+{
+	struct tp_walk w = {
+		.handle = args[1], .owner = (uint16_t)args[2], .tag = args[3],
+		.flags = TP_MEM_NO_TOUCH,
+	};
+	const volatile uint64_t *word;
+	uint64_t i, seen = 0;
+	int ret = tp_retrieve(t, &w);
+
+	if (ret == 0 && w.pages == 0)
+		ret = FFA_EPROTO;
+	if (ret) {
+		resp->args[0] = tp_status(ret);
+		return;
+	}
+	word = t->self.env->ptr(t->self.env, w.first_addr);
+	for (i = 0; i < args[4] && !seen; i++)
+		seen = *word;
+	resp->args[1] = i;
+	resp->args[2] = seen;
+	resp->args[0] = tp_status(tp_relinquish(t, w.handle));
 }

@@ -138,6 +138,9 @@ void tp_misbehave(struct tp *t, const struct ffa_direct_msg *req,
 	case TP_BAD_RESPOND_TWICE:
 		t->respond_again = true;
 		break;
+	case TP_BAD_READ_SYSREG:
+		tp_read_sysreg(t, req->args, resp);
+		break;
 	default:
 		resp->args[0] = tp_status(FFA_RET_INVALID_PARAMETERS);
 	}

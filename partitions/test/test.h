@@ -20,6 +20,8 @@ void tp_mem_relinquish(struct tp *t, const uint64_t *args,
 		       struct ffa_direct_msg *resp);
 void tp_mem_perm(struct tp *t, const uint64_t *args,
 		 struct ffa_direct_msg *resp);
+void tp_spin_until(struct tp *t, const uint64_t *args,
+		   struct ffa_direct_msg *resp);
 void tp_notify(struct tp *t, const uint64_t *args,
 	       struct ffa_direct_msg *resp);
 void tp_notif_bind(struct tp *t, const uint64_t *args,
@@ -32,6 +34,13 @@ void tp_read_rx(struct tp *t, const uint64_t *args,
 		struct ffa_direct_msg *resp);
 void tp_misbehave(struct tp *t, const struct ffa_direct_msg *req,
 		  struct ffa_direct_msg *resp);
+/* FP/SIMD and system registers (cmd_fp.c). */
+void tp_fp_load(struct tp *t, const uint64_t *args,
+		struct ffa_direct_msg *resp);
+void tp_fp_sum_cmd(struct tp *t, const uint64_t *args,
+		   struct ffa_direct_msg *resp);
+void tp_read_sysreg(struct tp *t, const uint64_t *args,
+		    struct ffa_direct_msg *resp);
 /* Given cycles by FFA_RUN: carry out a deferred misbehaviour. */
 void tp_on_run(struct tp *t);
 
@@ -46,6 +55,7 @@ struct tp_walk {
 	uint64_t pages;
 	uint32_t ranges;
 	uint32_t frags;
+	uint64_t first_addr;	/* of the first page */
 };
 
 int tp_retrieve(struct tp *t, struct tp_walk *w);

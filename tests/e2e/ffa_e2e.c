@@ -8,7 +8,10 @@
  * memory with mem_ops->memory_share / memory_lend / memory_reclaim,
  * notifications with notifier_ops (both directions), indirect messages
  * with msg_ops->indirect_send (Linux to partition only: 6.12 has no API to
- * receive one), and concurrent direct requests from two CPUs. Its
+ * receive one), and concurrent direct requests from two CPUs; and that
+ * the world switch keeps our NEON registers and the partition's apart
+ * (kernel_neon_begin/end), and that our timer interrupt preempts a
+ * partition that spins in a direct request. Its
  * probe drives the partition's command protocol
  * (partitions/include/partitions/test_proto.h) and prints TAP to the
  * kernel log:
@@ -25,6 +28,7 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/gfp.h>
+#include <linux/hrtimer.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
@@ -35,6 +39,8 @@
 #include <linux/string.h>
 #include <linux/uuid.h>
 
+#include <asm/neon.h>
+
 #include <partitions/test_proto.h>
 
 /* The host's own FF-A ID: the driver does not export it; 0 on our stack. */
@@ -44,7 +50,7 @@ MODULE_PARM_DESC(host_id, "FF-A ID of this kernel (owner of the memory)");
 
 #define E2E_PART_ID		0x8001
 #define E2E_PART_VERSION	0x10002	/* firmware/manifests/test-partition.dts */
-#define E2E_NTESTS		24
+#define E2E_NTESTS		29
 
 /* Notification IDs: partition -> Linux, and Linux -> partition. */
 #define E2E_NOTIF_TO_HOST	3
@@ -532,6 +538,192 @@ static void e2e_indirect(struct e2e *t)
 	pr_info("# partition -> Linux indirect messages: not tested, 6.12 offers no receive API\n");
 }
 
+/* ---- FP/SIMD: ours and the partition's, kept apart ----------------------- */
+
+#define E2E_FP_SEED_US		0x1100
+#define E2E_FP_SEED_US2		0x2200
+#define E2E_FP_SEED_PART	0xa000
+
+/* V0-V31, FPCR, FPSR from / into test_proto.h's TP_FP_WORDS layout. */
+static void e2e_fp_load(const u64 *w)
+{
+	asm volatile("ldp q0, q1, [%0, #0]\n\tldp q2, q3, [%0, #32]\n\t"
+		     "ldp q4, q5, [%0, #64]\n\tldp q6, q7, [%0, #96]\n\t"
+		     "ldp q8, q9, [%0, #128]\n\tldp q10, q11, [%0, #160]\n\t"
+		     "ldp q12, q13, [%0, #192]\n\tldp q14, q15, [%0, #224]\n\t"
+		     "ldp q16, q17, [%0, #256]\n\tldp q18, q19, [%0, #288]\n\t"
+		     "ldp q20, q21, [%0, #320]\n\tldp q22, q23, [%0, #352]\n\t"
+		     "ldp q24, q25, [%0, #384]\n\tldp q26, q27, [%0, #416]\n\t"
+		     "ldp q28, q29, [%0, #448]\n\tldp q30, q31, [%0, #480]\n\t"
+		     "msr fpcr, %1\n\tmsr fpsr, %2"
+		     : : "r"(w), "r"(w[TP_FP_FPCR]), "r"(w[TP_FP_FPSR])
+		     : "memory");
+}
+
+static void e2e_fp_store(u64 *w)
+{
+	u64 fpcr, fpsr;
+
+	asm volatile("stp q0, q1, [%2, #0]\n\tstp q2, q3, [%2, #32]\n\t"
+		     "stp q4, q5, [%2, #64]\n\tstp q6, q7, [%2, #96]\n\t"
+		     "stp q8, q9, [%2, #128]\n\tstp q10, q11, [%2, #160]\n\t"
+		     "stp q12, q13, [%2, #192]\n\tstp q14, q15, [%2, #224]\n\t"
+		     "stp q16, q17, [%2, #256]\n\tstp q18, q19, [%2, #288]\n\t"
+		     "stp q20, q21, [%2, #320]\n\tstp q22, q23, [%2, #352]\n\t"
+		     "stp q24, q25, [%2, #384]\n\tstp q26, q27, [%2, #416]\n\t"
+		     "stp q28, q29, [%2, #448]\n\tstp q30, q31, [%2, #480]\n\t"
+		     "mrs %0, fpcr\n\tmrs %1, fpsr"
+		     : "=&r"(fpcr), "=&r"(fpsr) : "r"(w) : "memory");
+	w[TP_FP_FPCR] = fpcr;
+	w[TP_FP_FPSR] = fpsr;
+}
+
+static void e2e_fp_pattern(u64 *w, u64 seed)
+{
+	unsigned int i;
+
+	for (i = 0; i < TP_FP_WORDS; i++)
+		w[i] = tp_fp_word(seed, i);
+}
+
+/* What a response word can carry in this device's mode. */
+static u64 e2e_word(const struct e2e *t, u64 v)
+{
+	return t->dev->mode_32bit ? (u32)v : v;
+}
+
+/*
+ * Kernel-mode NEON around the request is clean in 6.12: the section is
+ * preemptible, its state switched with the task (TIF_KERNEL_FPSTATE),
+ * and the driver only sleeps between FFA_YIELDs, which FP_LOAD and
+ * FP_SUM never make. What must not touch our registers is the
+ * partition, which loads its own.
+ */
+static void e2e_fp(struct e2e *t)
+{
+	struct ffa_send_direct_data d = {
+		.data0 = TP_CMD_FP_LOAD, .data1 = E2E_FP_SEED_PART,
+	};
+	u64 *mine, *back, want;
+	bool ours_ok, ours2_ok;
+	int ret, ret2;
+
+	mine = kmalloc_array(2 * TP_FP_WORDS, sizeof(u64), GFP_KERNEL);
+	if (!mine) {
+		e2e_blocked(t, "FP: our NEON registers survive", "no memory");
+		e2e_blocked(t, "FP: the partition loaded its own", "no memory");
+		e2e_blocked(t, "FP: the partition's survive ours", "no memory");
+		return;
+	}
+	back = mine + TP_FP_WORDS;
+	e2e_fp_pattern(mine, E2E_FP_SEED_PART);
+	want = e2e_word(t, tp_fp_sum(mine));
+
+	kernel_neon_begin();
+	e2e_fp_pattern(mine, E2E_FP_SEED_US);
+	e2e_fp_load(mine);
+	ret = e2e_call(t, &d);
+	e2e_fp_store(back);
+	kernel_neon_end();
+	ours_ok = !memcmp(mine, back, TP_FP_WORDS * sizeof(u64));
+	e2e_ok(t, ours_ok,
+	       "FP: our NEON registers, FPCR and FPSR survive a request whose partition loads its own");
+	e2e_ok(t, !ret && d.data0 == 0 && d.data1 == want,
+	       "FP: the partition loaded its pattern (ret %d, status %ld, sum %#lx, want %#llx)",
+	       ret, (long)d.data0, d.data1, want);
+
+	kernel_neon_begin();
+	e2e_fp_pattern(mine, E2E_FP_SEED_US2);
+	e2e_fp_load(mine);
+	d = (struct ffa_send_direct_data){ .data0 = TP_CMD_FP_SUM };
+	ret2 = e2e_call(t, &d);
+	e2e_fp_store(back);
+	kernel_neon_end();
+	ours2_ok = !memcmp(mine, back, TP_FP_WORDS * sizeof(u64));
+	e2e_ok(t, !ret2 && d.data0 == 0 && d.data1 == want && ours2_ok,
+	       "FP: the partition's registers survive ours, and ours its (ret %d, sum %#lx, want %#llx, ours %s)",
+	       ret2, d.data1, want, ours2_ok ? "intact" : "changed");
+	kfree(mine);
+}
+
+/* ---- preemption: our timer interrupt reaches us mid-request -------------- */
+
+#define E2E_SPIN_MAX_READS	(1ULL << 28)	/* a bound, not a duration */
+#define E2E_SPIN_TIMER_MS	1
+
+static struct e2e_spin {
+	struct hrtimer timer;
+	u64 *word;
+	bool in_flight;
+	bool fired_in_flight;
+	int cpu;
+} e2e_spin;
+
+static enum hrtimer_restart e2e_spin_timer(struct hrtimer *h)
+{
+	struct e2e_spin *s = container_of(h, struct e2e_spin, timer);
+
+	s->fired_in_flight = READ_ONCE(s->in_flight);
+	s->cpu = smp_processor_id();
+	WRITE_ONCE(*s->word, 1);
+	return HRTIMER_NORESTART;
+}
+
+/*
+ * The partition waits, spinning, for a word of a page we share to
+ * change; only our hrtimer's callback changes it, on this CPU (we
+ * stay on it: preemption off, IRQs on), while the partition holds the
+ * CPU in our request. Unless the firmware preempts the partition for
+ * our timer interrupt, it reads 0 until its bound and says so.
+ */
+static void e2e_preempt(struct e2e *t)
+{
+	struct e2e_spin *s = &e2e_spin;
+	struct ffa_send_direct_data d;
+	struct page *page;
+	u64 handle;
+	int ret, cpu;
+
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	ret = page ? e2e_send(t, false, page, PAGE_SIZE, &handle) : -ENOMEM;
+	if (ret) {
+		e2e_blocked(t, "our timer preempts a spinning partition",
+			    "no page shared");
+		e2e_blocked(t, "reclaim the page it spun on", "no share");
+		if (page)
+			__free_page(page);
+		return;
+	}
+	s->word = page_address(page);
+	s->fired_in_flight = false;
+	s->cpu = -1;
+	hrtimer_init(&s->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+	s->timer.function = e2e_spin_timer;
+	d = (struct ffa_send_direct_data){
+		.data0 = TP_CMD_SPIN_UNTIL, .data1 = handle,
+		.data2 = host_id, .data3 = 0, .data4 = E2E_SPIN_MAX_READS,
+	};
+
+	cpu = get_cpu();
+	WRITE_ONCE(s->in_flight, true);
+	hrtimer_start(&s->timer, ms_to_ktime(E2E_SPIN_TIMER_MS),
+		      HRTIMER_MODE_REL_PINNED);
+	ret = e2e_call(t, &d);
+	WRITE_ONCE(s->in_flight, false);
+	put_cpu();
+	hrtimer_cancel(&s->timer);
+
+	e2e_ok(t, !ret && d.data0 == 0 && d.data2 == 1 && s->fired_in_flight &&
+	       s->cpu == cpu,
+	       "our timer preempts a partition spinning in our request (ret %d, status %ld, word %lu after %lu reads, timer on CPU %d in flight %d, us on CPU %d)",
+	       ret, (long)d.data0, d.data2, d.data1, s->cpu,
+	       s->fired_in_flight, cpu);
+	ret = e2e_reclaim(t, handle);
+	e2e_ok(t, !ret, "reclaim the page it spun on (ret %d)", ret);
+	if (!ret)
+		__free_page(page);
+}
+
 /* ---- concurrent direct requests --------------------------------------- */
 
 struct e2e_worker {
@@ -696,6 +888,8 @@ static int ffa_e2e_probe(struct ffa_device *dev)
 		e2e_indirect(&t);
 	}
 	e2e_smp(&t);
+	e2e_fp(&t);
+	e2e_preempt(&t);
 
 	if (t.n != E2E_NTESTS)
 		pr_info("# ran %d tests, planned %d\n", t.n, E2E_NTESTS);

@@ -5,7 +5,8 @@
  * of the input makes one FF-A call from whichever vCPU the manager's last
  * decision left running, with registers drawn from the input and, on
  * request, a descriptor in the caller's TX buffer (built from the input
- * and then corrupted by it, or plain input bytes). After every call the
+ * and then corrupted by it, or plain input bytes), or, on request, an
+ * interrupt for the host (spm_preempt()) instead of a call. After every call the
  * manager's invariants must hold and its decision must make sense.
  */
 #include <stdint.h>
@@ -286,7 +287,18 @@ static bool step(uint16_t *ep, const uint8_t *b)
 		r.x[3] = 0;
 		r.x[4] = 0;
 	}
-	spm_call(&spm, 0, *ep, 0, &r, &d);
+	/* Now and then an interrupt for the host instead of a call. */
+	if ((b[1] & 0xc0) == 0xc0) {
+		d.next = SPM_RESUME;
+		d.ep = *ep;
+		if (spm_preempt(&spm, 0, *ep, 0, &d) == 0)
+			check(d.next == SPM_SWITCH && d.ep == ids[0] &&
+			      (uint32_t)d.regs.x[0] == 0x84000062);
+		else
+			check(d.next == SPM_RESUME && d.ep == *ep);
+	} else {
+		spm_call(&spm, 0, *ep, 0, &r, &d);
+	}
 	check(fp.locks == 0);
 	check(spm_check_invariants(&spm, &why) == 0 || !fprintf(stderr,
 	      "invariant: %s after fid %#x\n", why, fid));

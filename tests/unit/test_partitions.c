@@ -424,6 +424,88 @@ static int scenario_misbehave(const struct ffa_env *env)
 	return 0;
 }
 
+/*
+ * The FP/SIMD commands and the forbidden register reads are for EL1
+ * partitions: in the host runtime, whose compiler owns the FP registers
+ * and where nothing traps, they say NOT_SUPPORTED, and the partition
+ * goes on serving.
+ */
+static int scenario_fp_host(const struct ffa_env *env)
+{
+	uint64_t out[5];
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_FP_LOAD, 1, 0, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_FP_SUM, 0, 0, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MISBEHAVE, TP_BAD_READ_SYSREG,
+		    TP_SYSREG_PAUTH_KEY, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_ECHO, 7, 0, 0, 0, out), 0);
+	CHECK_EQ(out[1], 7);
+	return 0;
+}
+
+/* SPIN computes its answer wherever it runs. */
+static int scenario_spin(const struct ffa_env *env)
+{
+	uint64_t out[5], x = 42;
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	for (int i = 0; i < 1000; i++)
+		x = tp_spin_step(x);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN, 1000, 42, 0, 0, out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], x);
+	return 0;
+}
+
+/*
+ * SPIN_UNTIL reads the first word of a share until it is not 0: here
+ * it is 7 from the start (nothing else runs meanwhile in the host
+ * runtime), and 0 stays 0 until the bound.
+ */
+static int scenario_spin_until(const struct ffa_env *env)
+{
+	const struct ffa_mem_access to = {
+		.receiver_id = ID_TEST, .perms = FFA_MEM_DATA_RW,
+	};
+	const struct ffa_mem_range r = { .address = HOST_BUF, .page_count = 1 };
+	const struct ffa_mtd_spec spec = {
+		.version = FFA_VERSION_1_2,
+		.hdr = { .sender_id = ID_HOST, .attributes = 0x2f, .tag = 3 },
+		.access = &to, .nr_access = 1, .total_pages = 1, .nr_ranges = 1,
+	};
+	uint64_t *word = env->ptr(env, HOST_BUF), handle, out[5];
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	*word = 7;
+	CHECK_EQ(mem_send(&h, FFA_MEM_SHARE_64, &spec, &r, &handle), 0);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN_UNTIL, handle, ID_HOST, 3, 100,
+		    out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], 1);
+	CHECK_EQ(out[2], 7);
+	*word = 0;
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_SPIN_UNTIL, handle, ID_HOST, 3, 100,
+		    out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], 100);
+	CHECK_EQ(out[2], 0);
+	CHECK_EQ(ffa_mem_reclaim(h.c, handle, 0), 0);
+	return 0;
+}
+
 /* ---- the runtime around each scenario ---- */
 
 static int add(const char *name, ffa_entry_fn entry)
@@ -473,6 +555,9 @@ SCENARIO(notifications)
 SCENARIO(indirect)
 SCENARIO(perm)
 SCENARIO(misbehave)
+SCENARIO(fp_host)
+SCENARIO(spin)
+SCENARIO(spin_until)
 
 int main(void)
 {
@@ -486,6 +571,9 @@ int main(void)
 		cmocka_unit_test(test_indirect),
 		cmocka_unit_test(test_perm),
 		cmocka_unit_test(test_misbehave),
+		cmocka_unit_test(test_fp_host),
+		cmocka_unit_test(test_spin),
+		cmocka_unit_test(test_spin_until),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #ifndef FW_EL1_H
 #define FW_EL1_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /*
@@ -14,6 +15,21 @@ uint64_t el1_payload_size(void);
 
 /* HCR_EL2 for Linux: stage-2, AArch64 EL1, SMC trapped, pointer auth. */
 uint64_t el1_hcr(void);
+
+/*
+ * HCR_EL2 for a partition: Linux's minus pointer auth, plus the traps
+ * that keep it off Linux's CPU state (el1.c; docs/ARCHITECTURE.md).
+ */
+uint64_t el1_sp_hcr(void);
+
+/* CPTR_EL2 for Linux (host) or a partition, without fp.c's TFP. */
+uint64_t el1_cptr(bool host);
+
+/* MDCR_EL2 and CNTHCTL_EL2 for Linux (host) or a partition. */
+void el1_load_traps(bool host);
+
+bool el1_has_sve(void);
+bool el1_has_sme(void);
 
 /* Set up EL2 for an EL1 guest on this CPU (traps, timers, IDs, GIC). */
 void el1_setup_el2(void);

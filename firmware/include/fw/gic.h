@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The GICv3 CPU interface as EL2 uses it. Interrupts are not
- * virtualised: Linux drives the physical CPU interface from EL1, and EL2
- * only sends it SGIs (the schedule receiver interrupt).
+ * virtualised: Linux drives the physical CPU interface from EL1, EL2
+ * sends it SGIs (the schedule receiver interrupt) and holds its
+ * interrupts back while a partition runs; partitions cannot reach the
+ * interface at all (gic.c).
  */
 #ifndef FW_GIC_H
 #define FW_GIC_H
@@ -25,5 +27,24 @@ void gic_cpu_init(void);
 
 /* SGI intid (0-15) to CPU cpu (fw_cpu_index()); false if it cannot. */
 bool gic_send_sgi(unsigned int cpu, unsigned int intid);
+
+/* Enable PPI intid at this CPU's redistributor (vtimer.c's timer). */
+void gic_enable_ppi(unsigned int intid);
+
+/* ICH_HCR_EL2 for Linux (host) or a partition about to run here. */
+void gic_load_traps(bool host);
+
+/*
+ * One of Linux's interrupts came to EL2 while a partition runs: mask
+ * this CPU's interface until Linux runs again (idempotent).
+ */
+void gic_irqs_hold(void);
+
+/*
+ * Another vCPU is about to run on this CPU: Linux's priority mask back.
+ * For Linux that delivers what was held; a partition that cannot be
+ * preempted either takes the interrupt to EL2 once more and holds it.
+ */
+void gic_irqs_restore(void);
 
 #endif /* FW_GIC_H */

@@ -28,8 +28,16 @@ void trap_fatal(struct trap_frame *f, unsigned int slot);
 /* A synchronous exception from AArch64 EL1; returns to the guest. */
 void trap_lower_sync(struct trap_frame *f);
 
+/* An IRQ or FIQ (vector slot) from AArch64 EL1; returns to the guest. */
+void trap_lower_irq(struct trap_frame *f, unsigned int slot);
+
 /* ESR_EL2 exception classes we handle. */
 #define ESR_EC_SHIFT		26
+#define ESR_EC_FP		0x07	/* CPTR_EL2.TFP */
+#define ESR_EC_PAC		0x09	/* HCR_EL2.API clear */
+#define ESR_EC_SYSREG		0x18	/* MSR/MRS trap */
+#define ESR_EC_SVE		0x19	/* CPTR_EL2.TZ */
+#define ESR_EC_SME		0x1d	/* CPTR_EL2.TSM */
 #define ESR_EC_HVC64		0x16
 #define ESR_EC_SMC64		0x17
 #define ESR_EC_IABT_LOW		0x20

@@ -6,9 +6,11 @@
  * stage-2). Switching worlds is saving one into the trap frame's place
  * and loading another (world.c).
  *
- * FP/SIMD is not switched: only Linux uses it (the firmware and the
- * partitions are built with -mgeneral-regs-only), so its state stays in
- * the registers while a partition runs.
+ * What else of the CPU a guest at EL1 can reach is either switched here
+ * too (FP/SIMD, lazily: fw/fp.h; the virtual timer, with the system
+ * registers) or trapped while a partition runs (el1.c, gic.c), so that
+ * a partition neither reads nor changes what Linux left there; the
+ * table is in docs/ARCHITECTURE.md.
  */
 #ifndef FW_VCPU_H
 #define FW_VCPU_H
@@ -16,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <fw/fp.h>
 #include <fw/s2.h>
 #include <fw/traps.h>
 
@@ -24,17 +27,21 @@ struct el1_sysregs {
 	uint64_t contextidr, tpidr_el1, tpidr_el0, tpidrro_el0;
 	uint64_t sp_el0, sp_el1, elr, spsr, esr, far, afsr0, afsr1, par;
 	uint64_t csselr, cntkctl, mdscr;
+	uint64_t cntv_ctl, cntv_cval;	/* the EL1 virtual timer */
 };
 
 struct fw_vcpu {
 	struct trap_frame frame;	/* while not running */
 	struct el1_sysregs sys;
+	struct fp_regs fp;		/* while not in the registers */
 	uint64_t hcr;
 	struct s2_table *s2;
 	uint16_t ep;			/* FF-A endpoint ID */
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;
 	bool started;			/* else frame is its boot state */
+	bool interrupted;		/* preempted by an interrupt, not in
+					 * a call: frame is where it was */
 	uint32_t on_cpu;		/* 1 while some CPU holds its state */
 };
 

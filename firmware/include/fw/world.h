@@ -37,6 +37,15 @@ void world_ffa_call(struct trap_frame *f);
 /* The current partition vCPU faulted: stop the partition. */
 void world_abort_current(struct trap_frame *f, const char *why);
 
+/*
+ * One of Linux's interrupts arrived while the current partition vCPU
+ * runs: if the manager preempts it (it runs for Linux), switch to the
+ * waiting Linux vCPU with FFA_INTERRUPT and return true; the interrupt
+ * stays pending for Linux. False when it cannot be preempted now, or
+ * when Linux made its call with IRQs masked and could not take it.
+ */
+bool world_preempt_current(struct trap_frame *f);
+
 /* ERET from frame f (vectors.S); the EL2 stack restarts at f. */
 __attribute__((noreturn)) void trap_return(struct trap_frame *f);
 

@@ -53,6 +53,31 @@ enum tp_cmd {
 	TP_CMD_READ_RX = 11,
 	/* The status the last deferred misbehaviour got. -> [1]. */
 	TP_CMD_LAST_STATUS = 12,
+	/*
+	 * Load V0-V31, FPCR and FPSR with the pattern of seed [1]
+	 * (tp_fp_word()) and leave them there.
+	 * -> [1] tp_fp_sum() of the registers read back.
+	 * NOT_SUPPORTED where the partition's code may not use FP/SIMD
+	 * itself (any build but AArch64 -mgeneral-regs-only, e.g. the host
+	 * runtime, whose compiler owns the registers).
+	 */
+	TP_CMD_FP_LOAD = 13,
+	/* -> [1] tp_fp_sum() of V0-V31, FPCR and FPSR as they are now. */
+	TP_CMD_FP_SUM = 14,
+	/*
+	 * Busy for a while: [1] steps of tp_spin_step() from [2], with no
+	 * FF-A call, so that an interrupt can preempt it on the way.
+	 * -> [1] the last value.
+	 */
+	TP_CMD_SPIN = 15,
+	/*
+	 * Retrieve handle [1] (owner [2], tag [3]), read the first 64-bit
+	 * word of its memory until it is not 0, at most [4] times, and
+	 * relinquish: a partition that waits for its caller to do
+	 * something, which only an interrupt of the caller's can let it do.
+	 * -> [1] reads done, [2] the word read (0: it never changed).
+	 */
+	TP_CMD_SPIN_UNTIL = 16,
 };
 
 /* TP_CMD_MEM_RETRIEVE flags (args[4] bits[7:0]). */
@@ -78,7 +103,42 @@ enum tp_misbehave {
 	 * pending: DENIED, reported by TP_CMD_LAST_STATUS.
 	 */
 	TP_BAD_RESPOND_TWICE = 5,
+	/*
+	 * Read system register [2] (enum tp_sysreg), a piece of Linux's
+	 * CPU state partitions must not reach: on the firmware the read
+	 * traps and the partition is aborted (its caller gets ABORTED);
+	 * should it not trap, -> [1] the value read. NOT_SUPPORTED where
+	 * the partition is not at EL1 (the host runtime).
+	 */
+	TP_BAD_READ_SYSREG = 6,
 };
+
+enum tp_sysreg {
+	TP_SYSREG_PAUTH_KEY = 1,	/* APIAKeyLo_EL1 */
+	TP_SYSREG_PHYS_TIMER = 2,	/* CNTP_CTL_EL0 */
+	TP_SYSREG_GIC_PMR = 3,		/* ICC_PMR_EL1 */
+	TP_SYSREG_PMU = 4,		/* PMCCNTR_EL0 */
+	TP_SYSREG_DEBUG = 5,		/* DBGBVR0_EL1 */
+	TP_SYSREG_SVE = 6,		/* ZCR_EL1 */
+};
+
+/* One step of TP_CMD_SPIN: a 64-bit LCG (Knuth's MMIX constants). */
+static inline uint64_t tp_spin_step(uint64_t x)
+{
+	return x * 6364136223846793005ULL + 1442695040888963407ULL;
+}
+
+/*
+ * TP_CMD_FP_LOAD's pattern: 64 words for V0-V31 (Vn = words 2n, 2n+1,
+ * low half first), then FPCR and FPSR, each limited to bits every
+ * implementation keeps (AHP, DN, FZ, RMode; QC and the cumulative
+ * exception flags).
+ */
+#define TP_FP_WORDS	66
+#define TP_FP_FPCR	64
+#define TP_FP_FPSR	65
+#define TP_FPCR_BITS	0x07c00000ULL
+#define TP_FPSR_BITS	0x0800009fULL
 
 /* The checksum TP_CMD_MEM_RETRIEVE reports: FNV-1a 64 over the bytes. */
 #define TP_FNV_OFFSET	0xcbf29ce484222325ULL
@@ -90,6 +150,29 @@ static inline uint64_t tp_fnv(uint64_t h, const uint8_t *p, uint64_t n)
 
 	for (i = 0; i < n; i++)
 		h = (h ^ p[i]) * TP_FNV_PRIME;
+	return h;
+}
+
+static inline uint64_t tp_fp_word(uint64_t seed, unsigned int i)
+{
+	uint64_t w = (seed + i + 1) * 0x9e3779b97f4a7c15ULL;
+
+	if (i == TP_FP_FPCR)
+		return w & TP_FPCR_BITS;
+	if (i == TP_FP_FPSR)
+		return w & TP_FPSR_BITS;
+	return w;
+}
+
+/* FNV-1a 64 over the words' bytes, little-endian. */
+static inline uint64_t tp_fp_sum(const uint64_t w[TP_FP_WORDS])
+{
+	uint64_t h = TP_FNV_OFFSET;
+	unsigned int i, b;
+
+	for (i = 0; i < TP_FP_WORDS; i++)
+		for (b = 0; b < 8; b++)
+			h = (h ^ ((w[i] >> (8 * b)) & 0xff)) * TP_FNV_PRIME;
 	return h;
 }
 

@@ -182,10 +182,10 @@ struct spm {
 };
 
 /*
- * Locking: one manager lock, taken by spm_call(), spm_boot() and
- * spm_abort() around the whole call, so handlers never lock. It is the
- * only lock (rank 1); docs/ARCHITECTURE.md keeps the order for the finer
- * locks to come. Calls are short except memory operations, whose cost is
+ * Locking: one manager lock, taken by spm_call(), spm_boot(),
+ * spm_abort() and spm_preempt() around the whole call, so handlers
+ * never lock. It is the only lock (rank 1); docs/ARCHITECTURE.md keeps
+ * the order for the finer locks to come. Calls are short except memory operations, whose cost is
  * linear in their page count.
  */
 #define SPM_LOCK_RANK_MANAGER	1U
@@ -243,6 +243,21 @@ void spm_call(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
  */
 void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	       struct spm_decision *d);
+
+/*
+ * An interrupt for the host arrived while endpoint ep's vCPU runs on
+ * cpu. If it runs there for the host (a direct request, FFA_RUN), it is
+ * preempted (resumed by the host's FFA_RUN, like after FFA_YIELD) and d
+ * switches to the waiting host vCPU with FFA_INTERRUPT (w1 = target
+ * info of the preempted vCPU, w2 = 0); returns 0. Otherwise (booting,
+ * serving a partition, not running there) nothing changes, d is not
+ * written, and the return is DENIED (INVALID_PARAMETERS for an unknown
+ * endpoint, vCPU or CPU): the platform keeps the interrupt pending.
+ * The platform must resume a preempted vCPU where it was interrupted,
+ * not with the registers of the decision that runs it again.
+ */
+int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
+		struct spm_decision *d);
 
 /* Lookup by ID; NULL when unknown. */
 struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id);

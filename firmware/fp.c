@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * Lazy FP/SIMD switching (see fw/fp.h for the scheme).
+ *
+ * fp_owner[cpu] is the vCPU whose FP state this CPU's registers hold,
+ * or NULL when they hold nothing anyone needs (a partition's, already
+ * saved). Only Linux's vCPU n is ever left there while another vCPU
+ * runs, and it runs on CPU n alone, so no state is ever live on a CPU
+ * other than the one that would load it.
+ *
+ * Partitions never get SVE or SME (CPTR_EL2.TZ/TSM, el1.c), but a write
+ * to a V register zeroes the rest of its Z register: on a CPU with SVE,
+ * Linux's state is all of Z0-Z31 (P0-P15 and FFR cannot be touched by a
+ * partition). SME's streaming mode and ZA are not saved: a partition
+ * that wants FP while Linux has them live is refused (aborted) rather
+ * than allowed to destroy them.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <fw/arch.h>
+#include <fw/el1.h>
+#include <fw/fp.h>
+#include <fw/memmap.h>
+#include <fw/vcpu.h>
+
+#define CPTR_TFP	BIT64(10)
+#define SVE_VL_MAX	256		/* bytes: 2048-bit vectors */
+#define SVCR		s3_3_c4_c2_2
+#define SVCR_SM_ZA	0x3ULL
+
+static struct fw_vcpu *fp_owner[FW_MAX_CPUS];
+/* Linux's Z0-Z31 per vCPU (= per CPU), at EL2's vector length. */
+static uint8_t host_z[FW_MAX_CPUS][32 * SVE_VL_MAX]
+	__attribute__((aligned(16)));
+
+static bool use_z(void)
+{
+	return el1_has_sve() && fp_vl_bytes() <= SVE_VL_MAX;
+}
+
+static void set_cptr(uint64_t cptr)
+{
+	write_sysreg(cptr, cptr_el2);
+	isb();
+}
+
+/* EL2 must be allowed FP (and SVE) by CPTR_EL2 for both. */
+static void save(struct fw_vcpu *v)
+{
+	if (v->is_host && use_z())
+		fp_save_z(&v->fp, host_z[v->idx]);
+	else
+		fp_save_v(&v->fp);
+}
+
+static void load(const struct fw_vcpu *v)
+{
+	if (v->is_host && use_z())
+		fp_load_z(&v->fp, host_z[v->idx]);
+	else
+		fp_load_v(&v->fp);
+}
+
+void fp_vcpu_in(struct fw_vcpu *v)
+{
+	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+
+	if (!v->is_host) {
+		/* Its state was saved when it last stopped: load on demand. */
+		set_cptr(el1_cptr(false) | CPTR_TFP);
+		return;
+	}
+	set_cptr(el1_cptr(true));
+	if (*owner != v) {
+		load(v);
+		*owner = v;
+	}
+}
+
+void fp_vcpu_out(struct fw_vcpu *v)
+{
+	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+
+	/* A partition that used FP: TFP is clear, EL2 may save. */
+	if (v->is_host || *owner != v)
+		return;
+	save(v);
+	*owner = NULL;
+}
+
+/* Streaming mode or ZA enabled: state we do not save, a V write spoils. */
+static bool sme_live(void)
+{
+	return el1_has_sme() && (read_sysreg(SVCR) & SVCR_SM_ZA);
+}
+
+const char *fp_trap(struct fw_vcpu *v)
+{
+	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+
+	if (*owner == v) {		/* cannot happen: TFP was clear */
+		set_cptr(el1_cptr(false));
+		return NULL;
+	}
+	/* Everything on for EL2 while it saves and loads. */
+	set_cptr(el1_cptr(true));
+	if (*owner && sme_live()) {
+		set_cptr(el1_cptr(false) | CPTR_TFP);
+		return "FP/SIMD while Linux's SME state is live";
+	}
+	if (*owner)
+		save(*owner);
+	load(v);
+	*owner = v;
+	set_cptr(el1_cptr(false));
+	return NULL;
+}
