@@ -75,9 +75,11 @@ static void stage2_fault(struct trap_frame *f, uint64_t esr)
 		world_abort_current(f, "stage-2 fault");
 		return;
 	}
-	fw_printf("fw: stage-2 fault by EL1 at IPA 0x%lx (pc 0x%lx, "
+	/* SPSR_EL2.M[3:2] is the EL the guest was in: Linux or its user. */
+	fw_printf("fw: stage-2 fault by EL%lu at IPA 0x%lx (pc 0x%lx, "
 		  "ESR_EL2 0x%lx): external abort injected\n",
-		  ipa | (read_sysreg(far_el2) & 0xfff), f->elr, esr);
+		  (f->spsr >> 2) & 3, ipa | (read_sysreg(far_el2) & 0xfff),
+		  f->elr, esr);
 	if (inject_external_abort(f, esr)) {
 		fw_printf("fw: EL1 faults on its own vector: it cannot "
 			  "take the abort\n");
