@@ -17,6 +17,7 @@
 #include <ffa/error.h>
 #include <libffa/client.h>
 #include <partitions/test_client.h>
+#include <partitions/tp_fp_regs.h>
 
 #include "el1-hello.h"
 
@@ -72,8 +73,7 @@ static void fp_enable(void)
 /* Ours: Z0-Z31 (or V0-V31), FPCR and FPSR, from seed. */
 static void load_ours(uint64_t seed)
 {
-	for (unsigned int i = 0; i < TP_FP_WORDS; i++)
-		words[i] = tp_fp_word(seed, i);
+	tp_fp_pattern(words, seed);
 	tp_fp_regs_load(words);
 	if (!vl)
 		return;
@@ -107,8 +107,7 @@ static uint64_t expected_sum(uint64_t seed)
 {
 	uint64_t w[TP_FP_WORDS];
 
-	for (unsigned int i = 0; i < TP_FP_WORDS; i++)
-		w[i] = tp_fp_word(seed, i);
+	tp_fp_pattern(w, seed);
 	return tp_fp_sum(w);
 }
 

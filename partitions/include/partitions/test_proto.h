@@ -164,6 +164,15 @@ static inline uint64_t tp_fp_word(uint64_t seed, unsigned int i)
 	return w;
 }
 
+/* TP_CMD_FP_LOAD's words for seed. */
+static inline void tp_fp_pattern(uint64_t w[TP_FP_WORDS], uint64_t seed)
+{
+	unsigned int i;
+
+	for (i = 0; i < TP_FP_WORDS; i++)
+		w[i] = tp_fp_word(seed, i);
+}
+
 /* FNV-1a 64 over the words' bytes, little-endian. */
 static inline uint64_t tp_fp_sum(const uint64_t w[TP_FP_WORDS])
 {
