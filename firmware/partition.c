@@ -64,24 +64,14 @@ static bool in_partition_memory(uint64_t base, uint64_t size)
 	       size <= PART_MEM_SIZE - (base - PART_MEM_BASE);
 }
 
-/*
- * The manifest's load-address (cfg->entry less the entrypoint-offset,
- * which the parser already added and bounded).
- */
-static uint64_t load_address(const void *dtb)
-{
-	const fdt64_t *p = fdt_getprop(dtb, 0, "load-address", NULL);
-
-	return p ? fdt64_ld(p) : 0;
-}
-
 /* Where the firmware can run it: every region in partition memory, the
  * image inside the first one. */
 static int check_layout(const struct spm_endpoint_config *cfg,
-			uint64_t load, uint64_t image_size)
+			uint64_t image_size)
 {
 	const struct spm_mem_region *r = &cfg->regions[0];
 	uint64_t r_size = (uint64_t)r->pages * FFA_PAGE_SIZE;
+	uint64_t load = cfg->load;
 
 	if (cfg->nr_regions == 0)
 		return refuse(cfg->name, "no memory region");
@@ -115,7 +105,7 @@ static void copy_image(const struct package_entry *e, uint64_t load)
 
 /* The manifest, copied out of the package (aligned, and ours). */
 static int parse_manifest(const struct package_entry *e,
-			  struct spm_endpoint_config *cfg, uint64_t *load)
+			  struct spm_endpoint_config *cfg)
 {
 	static uint64_t buf[FW_MANIFEST_MAX / sizeof(uint64_t)];
 	const char *why = "";
@@ -125,10 +115,7 @@ static int parse_manifest(const struct package_entry *e,
 		return refuse(e->name, "manifest larger than 8 KiB");
 	memcpy(buf, e->manifest, e->manifest_size);
 	ret = spm_manifest_parse(buf, e->manifest_size, cfg, &why);
-	if (ret)
-		return refuse(e->name, why);
-	*load = load_address(buf);
-	return 0;
+	return ret ? refuse(e->name, why) : 0;
 }
 
 static int add(struct spm *spm, struct fw_sp *sp,
@@ -151,19 +138,18 @@ static int load_one(struct spm *spm, const struct package_entry *e)
 {
 	struct fw_sp *sp = &sps[nr_sps];
 	struct spm_endpoint_config cfg;
-	uint64_t load;
 	int ret;
 
 	if (nr_sps == FW_MAX_PARTITIONS)
 		return refuse(e->name, "too many partitions");
-	ret = parse_manifest(e, &cfg, &load);
+	ret = parse_manifest(e, &cfg);
 	if (!ret)
-		ret = check_layout(&cfg, load, e->image_size);
+		ret = check_layout(&cfg, e->image_size);
 	if (!ret)
 		ret = add(spm, sp, &cfg);
 	if (ret)
 		return ret;
-	copy_image(e, load);
+	copy_image(e, cfg.load);
 	sp->id = cfg.id;
 	sp->nr_vcpus = cfg.nr_vcpus;
 	for (uint16_t i = 0; i < cfg.nr_vcpus; i++)

@@ -277,16 +277,17 @@ static int mf_parse_messaging(const void *fdt,
 static int mf_parse_entry(const void *fdt, struct spm_endpoint_config *cfg,
 			  const char **why)
 {
-	uint64_t load = 0, offset = 0;
+	uint64_t offset = 0;
 	int ret;
 
-	ret = mf_read(fdt, 0, &mf_load, true, &load, why);
+	cfg->load = 0;
+	ret = mf_read(fdt, 0, &mf_load, true, &cfg->load, why);
 	if (ret < 0)
 		return ret;
 	ret = mf_read(fdt, 0, &mf_entry_off, true, &offset, why);
 	if (ret < 0)
 		return ret;
-	if (ffa_add_overflow(load, offset, &cfg->entry))
+	if (ffa_add_overflow(cfg->load, offset, &cfg->entry))
 		return mf_fail(why, mf_load.bad_value);
 	return 0;
 }

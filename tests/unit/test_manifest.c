@@ -71,6 +71,7 @@ static void test_full_manifest(void **state)
 			 FFA_PART_PROP_DIRECT_REQ2_SEND);
 	assert_false(cfg.is_host);
 	assert_int_equal(cfg.boot_order, 3);
+	assert_int_equal(cfg.load, 0x40100000);
 	assert_int_equal(cfg.entry, 0x40101000);
 	assert_int_equal(cfg.nr_uuids, 1);
 	assert_memory_equal(cfg.uuids[0].b, optee_uuid, 16);

@@ -35,6 +35,7 @@ struct spm_endpoint_config {
 	uint32_t properties;		/* FFA_PART_PROP_* messaging bits */
 	bool is_host;			/* the primary scheduler (host VM) */
 	uint32_t boot_order;
+	uint64_t load;			/* load-address: the image's first byte */
 	uint64_t entry;			/* load address + entrypoint offset */
 	uint32_t nr_uuids;
 	struct ffa_uuid uuids[SPM_MAX_UUIDS];
