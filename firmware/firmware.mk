@@ -86,6 +86,7 @@ fw_sp_code_objs	= $(patsubst %.c,$(FW_OUT)/obj/sp/%.o, \
 		   $(wildcard partitions/$(1)/*.c))
 FW_SP_BINS	:= $(FW_SP_NAMES:%=$(FW_OUT)/%.bin)
 FW_SP_LINK_FLAGS := scripts/bench/sp-link-flags
+FW_SP_LAYOUT	:= scripts/bench/manifest-layout
 FW_MAKE_PACKAGE	:= scripts/bench/make-package
 FW_PACKAGE	:= $(FW_OUT)/builtin-package.dtb
 
@@ -209,7 +210,8 @@ $(dir $(1))obj-$(notdir $(1))/sp-main.o: firmware/sp/sp-main.c
 	$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_MAIN=$(strip $(2)) -c $$< -o $$@
 
 $(1).elf: $(dir $(1))obj-$(notdir $(1))/sp-main.o $(4) $(3) \
-		$$(FW_SP_COMMON) firmware/sp/sp.ld $$(FW_SP_LINK_FLAGS)
+		$$(FW_SP_COMMON) firmware/sp/sp.ld \
+		$$(FW_SP_LINK_FLAGS) $$(FW_SP_LAYOUT)
 	$$(FW_CC) $$(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
 		`$$(FW_SP_LINK_FLAGS) $(3)` -o $$@ \
 		$$(filter %.o,$$^)
