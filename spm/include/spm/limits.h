@@ -13,6 +13,15 @@
 #define SPM_MAX_FRAGMENTS	4096U	/* fragments of one transaction */
 
 /*
+ * Outstanding retrievals of one transaction by one borrower, as
+ * FFA_FEATURES(FFA_MEM_RETRIEVE_REQ) w3[7:0] reports it: n, meaning
+ * 2^(n + 1) - 1 retrievals (ffa-abi.md 5.2), each undone by its own
+ * relinquish.
+ */
+#define SPM_RETRIEVALS_N	1U
+#define SPM_MAX_RETRIEVALS	((2U << SPM_RETRIEVALS_N) - 1U)
+
+/*
  * Interrupt IDs FFA_FEATURES reports, and that a platform must raise:
  * the schedule receiver interrupt is SGI 8 (as Hafnium); the
  * notification pending interrupt the next SGI.
