@@ -214,6 +214,11 @@ static void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		d->next = SPM_IDLE;
 		return;
 	}
+	/* Its endpoint aborted while this vCPU ran elsewhere: it ends. */
+	if (c.caller->aborted) {
+		spm_abort_caller(&c);
+		return;
+	}
 	h = spm_find_handler(spm, fid);
 	if (!h) {
 		spm_ret_error(&c, FFA_RET_NOT_SUPPORTED, NULL);

@@ -3,11 +3,13 @@
  * CPU cycles: boot, abort, FFA_MSG_WAIT, FFA_RUN and FFA_YIELD
  * (ffa-abi.md 2.3), on the vCPU states of vcpu.c.
  *
- * Aborts: an endpoint that faults is stopped whole; the vCPU that faulted
- * here hands this CPU to whoever waited for it (FFA_ERROR(ABORTED)) or to
- * the next boot vCPU. The platform calls spm_abort() again for each other
- * vCPU of it still running on another CPU; a requester that was aborted
- * while blocked passes ABORTED up its chain when its answer arrives.
+ * Aborts: an endpoint that faults is stopped whole, and what it leaves
+ * behind is cleared (abort.c); the vCPU that faulted here hands this CPU
+ * to whoever waited for it (FFA_ERROR(ABORTED)) or to the next boot
+ * vCPU. The platform calls spm_abort() again for each other vCPU of it
+ * still running on another CPU (a call such a vCPU makes first ends it
+ * the same way, core.c); a requester that was aborted while blocked
+ * passes ABORTED up its chain when its answer arrives.
  */
 #include <ffa/msg.h>
 #include <libffa/status.h>
@@ -144,7 +146,7 @@ static void abort_endpoint(struct spm_endpoint *ep)
 		ep->vcpus[j].state = SPM_VCPU_ABORTED;
 }
 
-static void abort_locked(struct spm_ctx *c)
+void spm_abort_caller(struct spm_ctx *c)
 {
 	struct spm_endpoint *ep = c->caller;
 	const struct spm_vcpu *v = &ep->vcpus[c->vcpu];
@@ -155,6 +157,8 @@ static void abort_locked(struct spm_ctx *c)
 	uint16_t wvcpu;
 
 	abort_endpoint(ep);
+	/* Again for each vCPU: it retries what the platform refused. */
+	spm_abort_sweep(c->spm, ep);
 	spm_notif_flush_delayed_sri(c->spm, c->cpu);
 	waiter = spm_vcpu_blocked_on(c->spm, ep, c->vcpu, &wvcpu);
 	if (waiter) {
@@ -180,7 +184,7 @@ void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 		spm_log(spm, 0, "abort of an unknown endpoint or vCPU");
 		d->next = SPM_IDLE;
 	} else {
-		abort_locked(&c);
+		spm_abort_caller(&c);
 	}
 	spm_unlock_manager(spm);
 }

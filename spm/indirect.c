@@ -84,6 +84,9 @@ static int send2_check_receiver(const struct spm_ctx *c, struct send2 *m,
 	if (!(c->caller->cfg.properties & FFA_PART_PROP_INDIRECT_MSG) ||
 	    !(r->cfg.properties & FFA_PART_PROP_INDIRECT_MSG))
 		return FFA_RET_DENIED;
+	*why = "msg_send2: receiver aborted";
+	if (r->aborted)
+		return FFA_RET_ABORTED;
 	*why = "msg_send2: receiver RX not mapped or full";
 	if (!r->mbox.pages || r->mbox.rx_state != SPM_RX_EMPTY)
 		return FFA_RET_BUSY;

@@ -82,6 +82,21 @@ struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 	      const struct ffa_regs *r);
 
+/* ---- aborts (cpu.c, abort.c) ---- */
+
+/*
+ * The caller's vCPU ends as aborted (the endpoint with it, if it was
+ * not yet): whoever waited for it gets FFA_ERROR(ABORTED).
+ */
+void spm_abort_caller(struct spm_ctx *c);
+/*
+ * Undo everything aborted endpoint ep leaves behind: memory, RX/TX,
+ * notifications. Idempotent: each spm_abort() of it runs it again.
+ */
+void spm_abort_sweep(struct spm *spm, struct spm_endpoint *ep);
+/* What spm_abort_sweep() removes is gone from every aborted endpoint. */
+int spm_abort_check_invariants(struct spm *spm, const char **why);
+
 /* ---- RX buffers (mailbox.c) ---- */
 
 /*
@@ -127,6 +142,13 @@ int spm_mem_claim_mailbox(struct spm *spm, uint32_t ep_index, uint64_t tx,
 void spm_mem_release_mailbox(struct spm *spm, uint32_t ep_index,
 			     uint64_t tx, uint64_t rx, uint32_t pages);
 int spm_mem_check_invariants(struct spm *spm, const char **why);
+/*
+ * Endpoint ep_index aborted: relinquish what it retrieved, drop what it
+ * was sending or receiving, reclaim what it owns once nobody holds it.
+ */
+void spm_mem_abort_endpoint(struct spm *spm, uint32_t ep_index);
+/* Nothing of the above is left: 0, or INVALID_PARAMETERS and *why. */
+int spm_mem_abort_check(const struct spm *spm, const char **why);
 /*
  * True while ep has a memory transaction half done: a send whose
  * fragments are still coming, or a retrieve response not yet fully

@@ -3,7 +3,8 @@
  * Every invariant of the manager's state, for tests and fuzzers to check
  * after each call: the memory-sharing ones (mem_invariants.c), and the
  * mailboxes: every mapped pair's pages are MAILBOX pages of their
- * endpoint, and no other page is. O(pages + endpoints).
+ * endpoint, and no other page is; and nothing an aborted endpoint left
+ * behind survives its abort (abort.c). O(pages + endpoints + shares).
  */
 #include "internal.h"
 
@@ -66,5 +67,8 @@ int spm_check_invariants(struct spm *spm, const char **why)
 	ret = spm_mem_check_invariants(spm, why);
 	if (ret)
 		return ret;
-	return check_mailboxes(spm, why);
+	ret = check_mailboxes(spm, why);
+	if (ret)
+		return ret;
+	return spm_abort_check_invariants(spm, why);
 }

@@ -111,6 +111,20 @@ int spm_mem_judge_retrieve(struct spm_ctx *c, struct spm_retrieve *out,
 /* FFA_RETRIEVE_TYPE_* of a transaction. */
 uint32_t spm_mem_retrieve_type(const struct spm_share *s);
 
+/* ---- what an aborted endpoint leaves behind (mem_abort.c) ---- */
+
+/*
+ * Undo every outstanding retrieval of borrower idx of s, as its
+ * relinquish would (unmap, clear if its retrieve asked to): 0, or
+ * NO_MEMORY with nothing changed.
+ */
+int spm_mem_relinquish_all(struct spm *spm, struct spm_share *s, int idx);
+/*
+ * Reclaim s for its owner if the owner aborted and no borrower holds it
+ * any more (after every relinquish).
+ */
+void spm_mem_abort_settle(struct spm *spm, struct spm_share *s);
+
 /* The handle in w1 (lo) / w2 (hi) of FRAG_TX, FRAG_RX and RECLAIM. */
 static inline uint64_t spm_mem_handle_arg(const struct ffa_regs *in)
 {

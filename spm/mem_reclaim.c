@@ -115,6 +115,8 @@ void spm_h_mem_relinquish(struct spm_ctx *c)
 		spm_ret_error(c, ret, why);
 		return;
 	}
+	/* The last borrower out hands an aborted owner's memory back. */
+	spm_mem_abort_settle(c->spm, s);
 	spm_ret_success(c, 0, 0);
 }
 

@@ -247,6 +247,10 @@ int spm_mem_judge_retrieve(struct spm_ctx *c, struct spm_retrieve *out,
 	ret = check_borrowers(out->s, &req, id, &ridx, why);
 	if (ret)
 		return ret;
+	/* Held by another borrower until it relinquishes (mem_abort.c). */
+	*why = "the owner aborted";
+	if (spm_share_owner(c->spm, out->s)->aborted)
+		return FFA_RET_ABORTED;
 	out->idx = spm_share_borrower(out->s, id);
 	return grant(out->s, &req, out->idx, ridx, out, why);
 }

@@ -190,6 +190,12 @@ static void notif_bind_common(struct spm_ctx *c, bool bind)
 			      "notif (un)bind: receiver has no notifications");
 		return;
 	}
+	/* Unbinding an aborted sender stays possible: it undoes a bind. */
+	if (bind && q.sender->aborted) {
+		spm_ret_error(c, FFA_RET_ABORTED,
+			      "notif bind: sender aborted");
+		return;
+	}
 	if (!notif_bound_to(n, q.bitmap, sid, bind) ||
 	    (notif_pending(q.receiver) & q.bitmap)) {
 		spm_ret_error(c, FFA_RET_DENIED,
@@ -234,6 +240,11 @@ void spm_h_notif_set(struct spm_ctx *c)
 		return;
 	}
 	n = &q.receiver->notif;
+	if (q.receiver->aborted) {
+		spm_ret_error(c, FFA_RET_ABORTED,
+			      "notif set: receiver aborted");
+		return;
+	}
 	if (!n->enabled ||
 	    !notif_bound_to(n, q.bitmap, q.sender->cfg.id, false)) {
 		spm_ret_error(c, FFA_RET_DENIED,

@@ -240,7 +240,14 @@ void spm_call(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 
 /*
  * Endpoint ep's vCPU faulted: stop the endpoint; whoever waited on it
- * gets FFA_ERROR(ABORTED). d says what this CPU runs next.
+ * gets FFA_ERROR(ABORTED). What it leaves behind is cleared so the
+ * others can finish or undo what they had with it: the memory it
+ * retrieved is relinquished for it (cleared if its retrieve asked), what
+ * it sent is reclaimed for it once no borrower holds it, a transaction
+ * it was sending is dropped, its RX/TX pair unmapped, its notifications
+ * as a receiver dropped. Call it for each of its vCPUs still running (a
+ * call such a vCPU makes first ends it the same way); each call retries
+ * what the platform refused before. d says what this CPU runs next.
  */
 void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	       struct spm_decision *d);
