@@ -11,7 +11,7 @@
 #include "test.h"
 
 /* Addresses past the 48-bit PA range are never ours. */
-#define TP_ADDR_LIMIT	(1ULL << 48)
+#define TP_ADDR_LIMIT	FFA_MEM_ADDR_LIMIT
 
 static void walk_page(const struct tp *t, struct tp_walk *w, uint64_t addr)
 {

@@ -139,6 +139,13 @@ int ffa_relinquish_build(void *buf, uint32_t buf_size, uint64_t handle,
 /* Parser / validator (lib/mem/parse_*.c)                            */
 /* ---------------------------------------------------------------- */
 
+/*
+ * The physical (or intermediate physical) address space every part of
+ * ffa accepts in constituents: 48 bits, AArch64's without LPA/LPA2. The
+ * one definition the manager, the partitions and the tests share.
+ */
+#define FFA_MEM_ADDR_LIMIT	(1ULL << 48)
+
 enum ffa_mem_op {
 	FFA_MEM_OP_SHARE,
 	FFA_MEM_OP_LEND,
