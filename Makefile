@@ -105,6 +105,8 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/check-freestanding
 	@scripts/check-kernel-world
+	@scripts/check-linux-boundary --self-test
+	@scripts/check-linux-boundary
 	@BUILD=$(BUILD) scripts/check-install
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
