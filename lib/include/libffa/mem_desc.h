@@ -252,6 +252,12 @@ int ffa_mtd_parse_resp(uint32_t caller_version, const uint8_t *frag,
 		       uint32_t frag_len, uint32_t total_len,
 		       struct ffa_mtd *out, const char **why);
 
+/* What ffa_mem_retrieve_stream() (libffa/client.h) read. */
+struct ffa_mem_retrieve_out {
+	struct ffa_mtd mtd;		/* the response's fixed part */
+	uint32_t frags;			/* fragments it came in, >= 1 */
+};
+
 /* A retrieve request (FFA_MEM_RETRIEVE_REQ), validated on its own. */
 struct ffa_retrieve_req {
 	uint32_t layout_version;
