@@ -17,9 +17,16 @@ FUZZ_SMOKE_SECONDS ?= 30
 
 WARN		:= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 		   -Wmissing-prototypes -Wpointer-arith -Wvla -Wdeclaration-after-statement
-INCLUDES	:= -Iinclude -Ilib/include -Ispm/include -Ipartitions/include \
+# Each layer sees only the include paths docs/ARCHITECTURE.md allows it,
+# so a forbidden #include fails the build: lib/ the ABI facts and its own
+# API; spm/ and partitions/ lib/ plus their own; programs and tests all.
+LIB_INCLUDES	:= -Iinclude -Ilib/include
+SPM_INCLUDES	:= $(LIB_INCLUDES) -Ispm/include
+PART_INCLUDES	:= $(LIB_INCLUDES) -Ipartitions/include
+INCLUDES	:= $(LIB_INCLUDES) -Ispm/include -Ipartitions/include \
 		   -Ihost/include
-HOST_CFLAGS	:= -std=gnu11 -O2 -g $(WARN) $(INCLUDES) -MMD -MP
+BASE_CFLAGS	:= -std=gnu11 -O2 -g $(WARN) -MMD -MP
+HOST_CFLAGS	:= $(BASE_CFLAGS) $(INCLUDES)
 SPM_CFLAGS	:= $(HOST_CFLAGS) -Ispm
 
 LIB_SRCS	:= $(sort $(shell find lib -name '*.c'))
@@ -98,6 +105,8 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/check-freestanding
 	@scripts/check-kernel-world
+	@scripts/check-linux-boundary --self-test
+	@scripts/check-linux-boundary
 	@BUILD=$(BUILD) scripts/check-install
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -192,9 +201,17 @@ $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -c $< -o $@
 
+$(BUILD)/host/lib/%.o: lib/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(LIB_INCLUDES) -c $< -o $@
+
 $(BUILD)/host/spm/%.o: spm/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(SPM_CFLAGS) -c $< -o $@
+	$(CC) $(BASE_CFLAGS) $(SPM_INCLUDES) -c $< -o $@
+
+$(BUILD)/host/partitions/%.o: partitions/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PART_INCLUDES) -c $< -o $@
 
 $(LIBFFA): $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -37,9 +37,10 @@ static void set_result(struct trap_frame *f, uint64_t x0)
 	f->x[0] = x0;
 }
 
-#define FFA_NUM_RANGE_LAST	0xffU
-
-/* The FF-A range of the standard service, SMC32 or SMC64 (0x60-0xff). */
+/*
+ * The FF-A range of the standard service, SMC32 or SMC64: the manager
+ * answers every ID in it (NOT_SUPPORTED for those it lacks).
+ */
 static bool is_ffa_fid(uint32_t fid)
 {
 	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))

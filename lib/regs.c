@@ -16,13 +16,6 @@
 #include <libffa/regs.h>
 #include <libffa/status.h>
 
-/*
- * Last function number of the FF-A range. v1.2 ends at 0x8E; TF-A
- * reserves up to 0x97, where v1.3 adds SMC64 IDs, so a v1.3 result keeps
- * its registers too.
- */
-#define FFA_NUM_RANGE_LAST	0x97U
-
 /* Registers an SMC32 call or result can carry: w0-w7. */
 #define SMC32_NREGS		8
 

@@ -12,8 +12,8 @@
 #include <libffa/status.h>
 #include "internal.h"
 
-/* Addresses we accept in constituents: a 48-bit physical address space. */
-#define SPM_MEM_ADDR_LIMIT	(1ULL << 48)
+/* Addresses we accept in constituents. */
+#define SPM_MEM_ADDR_LIMIT	FFA_MEM_ADDR_LIMIT
 
 /*
  * Not an access: "what the owner had", i.e. the SPM_ACCESS_* each page

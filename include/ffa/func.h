@@ -76,6 +76,13 @@
 #define FFA_NUM_MSG_SEND_DIRECT_RESP2	0x8EU
 #define FFA_NUM_FIRST			FFA_NUM_ERROR
 #define FFA_NUM_LAST_V1_2		FFA_NUM_MSG_SEND_DIRECT_RESP2
+/*
+ * Last function number of the FF-A range: v1.2 ends at 0x8E, TF-A
+ * reserves up to 0x97 and v1.3 fills it with SMC64 IDs (ffa-abi.md 1.1).
+ * An ID in [FFA_NUM_FIRST, FFA_NUM_RANGE_LAST] is FF-A's, whether or not
+ * this version defines it.
+ */
+#define FFA_NUM_RANGE_LAST		0x97U
 
 /* v1.0 */
 #define FFA_ERROR			FFA_FID32(FFA_NUM_ERROR)

@@ -10,7 +10,7 @@
 #include <ffa/misc.h>
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 /* Where everything goes, from the spec alone. */
 struct build_geom {

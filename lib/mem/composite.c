@@ -6,7 +6,7 @@
  */
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 static int check_composite_offset(uint32_t offset, uint32_t frag_len,
 				  const struct ffa_mtd_geom *g,

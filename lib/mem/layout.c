@@ -8,7 +8,7 @@
  */
 #include <ffa/version.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 #include <libffa/status.h>
 
 int ffa_mem_layout_of(uint32_t version, struct ffa_mem_layout *out)

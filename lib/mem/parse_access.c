@@ -6,7 +6,7 @@
  * whether the sender's own mapping allows them is the manager's question.
  */
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 /* SHARE, and LEND to several borrowers, leave the memory mapped in many. */
 static bool send_is_shared(enum ffa_mem_op op, uint32_t nr_access)

@@ -7,7 +7,7 @@
 #include <ffa/misc.h>
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 void ffa_range_acc_init(struct ffa_range_acc *acc, const struct ffa_mtd *mtd,
 			uint64_t addr_limit, struct ffa_mem_range *ranges,

@@ -8,7 +8,7 @@
  */
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 /* Flag bits a response may carry: zero-before/after status, the type. */
 #define RESP_FLAGS_ALLOWED \

@@ -7,7 +7,7 @@
 #include <ffa/version.h>
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 #define RELINQ_OFF(f)	FFA_OFFSETOF(struct ffa_mem_relinquish, f)
 #define RELINQ_HDR_SIZE	((uint32_t)sizeof(struct ffa_mem_relinquish))

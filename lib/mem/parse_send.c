@@ -10,7 +10,7 @@
  */
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 int ffa_mtd_check_first_frag(const struct ffa_mtd_ctx *ctx,
 			     uint32_t total_len, uint32_t frag_len,

@@ -9,7 +9,7 @@
 #include <ffa/version.h>
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 #define MTD_RESERVED_LEN	(FFA_MTD_HDR_SIZE_V1_1 - MTD_OFF(reserved))
 

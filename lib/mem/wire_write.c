@@ -6,7 +6,7 @@
  */
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
-#include <libffa/mem_wire.h>
+#include "wire.h"
 
 int ffa_mtd_check_model(const struct ffa_mem_layout *l,
 			const struct ffa_mem_header *hdr,

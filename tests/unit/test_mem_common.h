@@ -24,7 +24,7 @@
 #define A_TAG		0x0123456789abcdefULL
 #define A_ADDR0		0x88000000ULL
 #define A_ADDR1		0x100203000ULL
-#define TEST_ADDR_LIMIT	(1ULL << 48)
+#define TEST_ADDR_LIMIT	FFA_MEM_ADDR_LIMIT
 
 #define TAG_BYTES	0xef, 0xcd, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01
 #define ZERO4		0x00, 0x00, 0x00, 0x00

@@ -60,7 +60,7 @@ static void test_golden_v1_1(void **state)
 	assert_int_equal(m.nr_ranges, 2);
 	assert_int_equal(m.ranges_offset, 80);
 
-	ffa_range_acc_init(&acc, &m, 1ULL << 48, ranges, 4);
+	ffa_range_acc_init(&acc, &m, FFA_MEM_ADDR_LIMIT, ranges, 4);
 	assert_int_equal(ffa_range_acc_add(&acc, resp_v1_1 + 80, 32, &why), 0);
 	assert_int_equal(ffa_range_acc_finish(&acc, scratch, &why), 0);
 	assert_true(ranges[0].address == 0x40001000ULL);

@@ -175,6 +175,37 @@ int ffa_mem_retrieve_req(const struct ffa_conduit *c, uint32_t total_len,
 int ffa_mem_frag_rx(const struct ffa_conduit *c, uint64_t handle,
 		    uint32_t offset, uint16_t endpoint_id,
 		    struct ffa_mem_retrieved *out);
+/*
+ * The borrower's side of a retrieve, of any size
+ * (lib/client/mem_retrieve_stream.c): build the request for hdr and
+ * access in TX, send it, then walk the response in RX fragment by
+ * fragment (FFA_RX_RELEASE, FFA_MEM_FRAG_RX), calling sink once per
+ * constituent, in order, each checked against addr_limit. A non-zero
+ * return from sink stops the walk and is returned. *out gets the
+ * response's fixed part and how many fragments it came in. RX is
+ * released at the end whatever happened.
+ * A relayer whose numbers do not add up (offsets, lengths, handle, the
+ * composite's counts) is FFA_EPROTO.
+ */
+struct ffa_mem_header;
+struct ffa_mem_access;
+struct ffa_mem_range;
+struct ffa_mem_retrieve_out;
+typedef int (*ffa_range_sink)(void *ctx, const struct ffa_mem_range *r);
+struct ffa_mem_retrieve_io {
+	const struct ffa_conduit *c;
+	uint32_t version;		/* negotiated: the layouts used */
+	void *tx;
+	uint32_t tx_size;
+	const uint8_t *rx;
+	uint32_t rx_size;
+	uint64_t addr_limit;		/* e.g. FFA_MEM_ADDR_LIMIT */
+};
+int ffa_mem_retrieve_stream(const struct ffa_mem_retrieve_io *io,
+			    const struct ffa_mem_header *hdr,
+			    const struct ffa_mem_access *access,
+			    uint32_t nr_access, ffa_range_sink sink, void *ctx,
+			    struct ffa_mem_retrieve_out *out);
 /* FFA_MEM_RELINQUISH: the relinquish descriptor is in TX. */
 int ffa_mem_relinquish(const struct ffa_conduit *c);
 int ffa_mem_reclaim(const struct ffa_conduit *c, uint64_t handle,

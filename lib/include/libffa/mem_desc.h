@@ -139,6 +139,13 @@ int ffa_relinquish_build(void *buf, uint32_t buf_size, uint64_t handle,
 /* Parser / validator (lib/mem/parse_*.c)                            */
 /* ---------------------------------------------------------------- */
 
+/*
+ * The physical (or intermediate physical) address space every part of
+ * ffa accepts in constituents: 48 bits, AArch64's without LPA/LPA2. The
+ * one definition the manager, the partitions and the tests share.
+ */
+#define FFA_MEM_ADDR_LIMIT	(1ULL << 48)
+
 enum ffa_mem_op {
 	FFA_MEM_OP_SHARE,
 	FFA_MEM_OP_LEND,
@@ -244,6 +251,12 @@ int ffa_mtd_parse_full(const struct ffa_mtd_ctx *ctx, const uint8_t *desc,
 int ffa_mtd_parse_resp(uint32_t caller_version, const uint8_t *frag,
 		       uint32_t frag_len, uint32_t total_len,
 		       struct ffa_mtd *out, const char **why);
+
+/* What ffa_mem_retrieve_stream() (libffa/client.h) read. */
+struct ffa_mem_retrieve_out {
+	struct ffa_mtd mtd;		/* the response's fixed part */
+	uint32_t frags;			/* fragments it came in, >= 1 */
+};
 
 /* A retrieve request (FFA_MEM_RETRIEVE_REQ), validated on its own. */
 struct ffa_retrieve_req {

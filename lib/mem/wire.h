@@ -2,11 +2,10 @@
 /*
  * lib/mem/ internals: the byte-level encoding of the transaction
  * descriptor header and EMADs, and the checks that sends and retrieve
- * requests share. Not an API: callers use libffa/mem_desc.h.
- *
- * It sits on the include path rather than beside the sources because the
- * kernel-world build compiles lib/ through symlinks, where a "local.h"
- * include would not resolve.
+ * requests share. Not an API: callers use libffa/mem_desc.h, and it is
+ * neither on any include path nor installed. Builds that link lib/ into
+ * another tree (the kernel-world check, the Linux driver) keep lib/'s
+ * folders as they are, so "wire.h" resolves beside its sources.
  */
 #ifndef LIBFFA_MEM_WIRE_H
 #define LIBFFA_MEM_WIRE_H

@@ -1,0 +1,3 @@
+/* Both worlds in one file. */
+#include <linux/arm_ffa.h>
+#include <ffa/func.h>

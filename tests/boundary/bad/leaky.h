@@ -1,0 +1,2 @@
+/* A "neutral" header that is not: it pulls in lib/'s world. */
+#include <libffa/status.h>
