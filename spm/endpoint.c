@@ -19,11 +19,6 @@ uint32_t spm_endpoint_index(const struct spm *spm,
 	return (uint32_t)(ep - spm->endpoints);
 }
 
-struct spm_endpoint *spm_endpoint_at(struct spm *spm, uint32_t index)
-{
-	return index < spm->nr_endpoints ? &spm->endpoints[index] : NULL;
-}
-
 struct spm_endpoint *spm_host(struct spm *spm)
 {
 	uint32_t i;

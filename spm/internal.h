@@ -48,7 +48,6 @@ bool spm_fid_implemented(const struct spm *spm, uint32_t fid);
 
 uint32_t spm_endpoint_index(const struct spm *spm,
 			    const struct spm_endpoint *ep);
-struct spm_endpoint *spm_endpoint_at(struct spm *spm, uint32_t index);
 /* The scheduler (host) endpoint. */
 struct spm_endpoint *spm_host(struct spm *spm);
 
