@@ -2,6 +2,7 @@
 #
 #   make            build the host parts (lib, tests, examples)
 #   make check      install what is missing, build, run every test
+#   make check-aarch64  the host parts built for aarch64, run under qemu-user
 #   make fuzz       run the fuzzers for FUZZ_SECONDS each (default 300)
 #   make demo       the main demo: Linux and our firmware in QEMU
 #   make demo-host  the host runtime tour (one process, no QEMU)
@@ -53,6 +54,7 @@ UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS	:= $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_CFLAGS	:= $(HOST_CFLAGS) -Wno-missing-prototypes -Itests/unit/support -Ispm
 CMOCKA_LIBS	:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+FDT_LIBS	?= -lfdt
 
 # The host runtime: libffa-host.a and its manifest fixtures.
 include host/host.mk
@@ -62,7 +64,7 @@ include host/host.mk
 include firmware/firmware.mk
 
 TEST_LIBS	:= $(TEST_SUPPORT) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
-		   $(LIBFFA) $(CMOCKA_LIBS) -lfdt
+		   $(LIBFFA) $(CMOCKA_LIBS) $(FDT_LIBS)
 
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS	:= $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
@@ -77,7 +79,7 @@ HELLO_BIN	:= $(BUILD)/examples/hello
 HELLO_DTBS	:= $(BUILD)/examples/hello.dtb $(BUILD)/examples/host.dtb
 BENCH_BIN	:= $(BUILD)/bench/ffa-bench
 BENCH_DTBS	:= $(BUILD)/bench/bench-host.dtb $(BUILD)/bench/bench-tp.dtb
-RT_LIBS		= $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) -lfdt
+RT_LIBS		= $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) $(FDT_LIBS)
 PROGRAMS	:= $(FFA_HOST_BIN) $(HELLO_BIN) $(HELLO_DTBS) $(BENCH_BIN) \
 		   $(BENCH_DTBS)
 
@@ -93,7 +95,7 @@ DEMO_ARGS	= --mem 0x10400000 \
 
 .PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
 	demo demo-host shell bench install examples e2e bench-setup \
-	qemu-check clean
+	qemu-check clean check-aarch64 aarch64-run
 
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
@@ -109,11 +111,40 @@ check: deps
 	@scripts/check-linux-boundary
 	@BUILD=$(BUILD) scripts/check-install
 	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory check-aarch64
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory qemu-check
 
 unit: $(UNIT_BINS)
 	@scripts/run-unit $(UNIT_BINS)
+
+# The host parts for arm64 hosts: the same rules again, with the cross
+# compiler, into $(BUILD)/aarch64; then the unit suite (and the page-size
+# test with 16 and 64 KiB pages) and the demo-host tour under qemu-user,
+# or natively on an aarch64 machine (scripts/run-aarch64). libfdt-dev is
+# not multiarch in Debian 12 (its arm64 package would replace the amd64
+# one), so the headers are the host's and the library is libfdt1:arm64.
+AARCH64_CC	?= $(CROSS_COMPILE)gcc
+check-aarch64: deps
+	@PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
+	 $(MAKE) --no-print-directory BUILD=$(BUILD)/aarch64 \
+		CC=$(AARCH64_CC) FDT_LIBS=-l:libfdt.so.1 aarch64-run
+
+# Run by check-aarch64, in whose make $(BUILD) is the aarch64 one.
+ifeq ($(HOST_ARCH),aarch64)
+aarch64-run: all
+	@scripts/run-unit --arch aarch64 $(UNIT_BINS) \
+		$(BUILD)/tests/test_host_page_size@16384 \
+		$(BUILD)/tests/test_host_page_size@65536
+	@echo "== tour (aarch64): $(FFA_HOST_BIN), the demo-host system"
+	@scripts/run-aarch64 $(FFA_HOST_BIN) $(DEMO_ARGS) || \
+		{ echo "tour (aarch64): FAILED" >&2; false; }
+	@echo "tour (aarch64): passed"
+else
+aarch64-run:
+	@echo "aarch64-run: $(CC) builds for $(HOST_ARCH);" \
+	      "use make check-aarch64" >&2; false
+endif
 
 fuzz-smoke: $(FUZZ_BINS)
 	@scripts/run-fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_BINS)

@@ -68,7 +68,7 @@ static void stretch_last(struct spm_endpoint_config *cfg, uint64_t ram_end)
 
 static int parse(struct spm_endpoint_config *cfg)
 {
-	uint32_t size = (uint32_t)(fw_manifest_host_end - fw_manifest_host);
+	uint32_t size = (uint32_t)fw_manifest_host_size;
 	const char *why = "";
 	int ret;
 

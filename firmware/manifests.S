@@ -7,14 +7,22 @@
  */
 	.section .rodata.manifests, "a"
 
-/* blob NAME, FILE, ALIGN: NAME and NAME_end around FILE's bytes. */
+/*
+ * blob NAME, FILE, ALIGN: NAME, FILE's bytes, and NAME_size, their length
+ * as the assembler counts it (a 64-bit word). C reads the length rather
+ * than subtracting two symbols: it does not define the difference of
+ * pointers to two objects.
+ */
 	.macro	blob name, file, align
 	.balign	\align
 	.global	\name
 \name:
 	.incbin	"\file"
-	.global	\name\()_end
-\name\()_end:
+.L\name\()_end:
+	.balign	8
+	.global	\name\()_size
+\name\()_size:
+	.quad	.L\name\()_end - \name
 	.endm
 
 	blob	fw_manifest_host, "host.dtb", 8

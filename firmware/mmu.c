@@ -121,7 +121,7 @@ void mmu_enable_boot_cpu(void)
 	 */
 	dsb(sy);
 	dcache_inval_range((uintptr_t)__image_start,
-			   (uintptr_t)(__image_end - __image_start));
+			   (uintptr_t)__image_end - (uintptr_t)__image_start);
 	mmu_enable();
 }
 

@@ -30,7 +30,8 @@
 #define FW_MANIFEST_MAX		8192
 
 /* manifests.S */
-extern const char fw_builtin_package[], fw_builtin_package_end[];
+extern const char fw_builtin_package[];
+extern const uint64_t fw_builtin_package_size;
 
 struct fw_sp {
 	uint16_t id;
@@ -204,8 +205,7 @@ int partitions_load(struct spm *spm)
 
 	if (!loaded || !package_drops_builtin(loaded))
 		ret = load_package(spm, fw_builtin_package,
-				   (uint64_t)(fw_builtin_package_end -
-					      fw_builtin_package), "built-in");
+				   fw_builtin_package_size, "built-in");
 	if (!ret && loaded)
 		ret = load_package(spm, loaded, PKG_SIZE, "loaded");
 	return ret;

@@ -30,8 +30,19 @@ static bool mem_contains(const struct ffa_host *h, uint64_t pa, uint64_t len)
 
 int host_mem_init(struct ffa_host *h)
 {
+	long page = sysconf(_SC_PAGESIZE);
 	void *p;
 
+	/*
+	 * mprotect() plays stage 2 at FF-A's 4 KiB granule. A kernel with
+	 * larger pages (16 or 64 KiB, as some arm64 hosts run) would refuse
+	 * most changes and round the others up to more than was granted.
+	 */
+	if (page != FFA_PAGE_SIZE) {
+		host_logf(h, 0, "host pages are %ld bytes: the runtime needs %u",
+			  page, FFA_PAGE_SIZE);
+		return FFA_RET_NOT_SUPPORTED;
+	}
 	h->nr_pages = h->cfg.mem_size / FFA_PAGE_SIZE;
 	h->memfd = memfd_create("ffa-phys", MFD_CLOEXEC);
 	if (h->memfd < 0)

@@ -36,7 +36,7 @@ void sp_main(void)
 		.id = FFA_ID_INVALID,
 		.vcpu = 0,
 		.mem_base = (uintptr_t)__region_base,
-		.mem_size = (uintptr_t)(__region_end - __region_base),
+		.mem_size = (uintptr_t)__region_end - (uintptr_t)__region_base,
 		.ptr = sp_ptr,
 		.addr = sp_addr,
 	};

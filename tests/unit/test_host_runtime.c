@@ -333,10 +333,10 @@ BOTH(partition_faults, host_partition_faults)
 
 /*
  * The FP control state is per context (x86-64: MXCSR and the x87 control
- * word, both callee-saved): a partition that boots with other rounding
- * modes must not change the host's.
+ * word, both callee-saved; AArch64: FPCR): a partition that boots with
+ * other rounding modes must not change the host's.
  */
-#ifdef __x86_64__
+#if defined(__x86_64__)
 #include <xmmintrin.h>
 
 #define MXCSR_RC_DOWN	(1U << 13)
@@ -380,12 +380,48 @@ static void fp_env(enum ffa_host_ctx_kind ctx)
 {
 	run_pair(ctx, fp_echo_main, host_fp_env);
 }
-#else
+#elif defined(__aarch64__)
+#define FPCR_RMODE_MASK	(3ULL << 22)
+#define FPCR_RMODE_DOWN	(2ULL << 22)	/* towards minus infinity */
+#define FPCR_FZ		(1ULL << 24)
+
+static uint64_t fpcr_read(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("mrs %0, fpcr" : "=r"(v));
+	return v;
+}
+
+static int fp_echo_main(const struct ffa_env *env)
+{
+	uint64_t v = (fpcr_read() & ~FPCR_RMODE_MASK) | FPCR_RMODE_DOWN |
+		     FPCR_FZ;
+
+	__asm__ volatile("msr fpcr, %0" : : "r"(v));
+	return echo_main(env);
+}
+
+static int host_fp_env(const struct ffa_env *env)
+{
+	uint64_t fpcr = fpcr_read();
+	struct ffa_event ev;
+	int ret = host_setup(env);
+
+	if (ret)
+		return ret;
+	CHECK_EQ(fpcr & (FPCR_RMODE_MASK | FPCR_FZ), 0);
+	CHECK_EQ(request(env, ECHO_ECHO, 1, &ev), 0);
+	CHECK_EQ(fpcr_read(), fpcr);
+	return 0;
+}
+
 static void fp_env(enum ffa_host_ctx_kind ctx)
 {
-	(void)ctx;
-	skip();		/* AArch64: FPCR is not part of the switch */
+	run_pair(ctx, fp_echo_main, host_fp_env);
 }
+#else
+#error "the FP control state of this architecture: add its test"
 #endif
 
 static void test_fp_env_asm(void **state)

@@ -21,6 +21,7 @@ int manager_init(const struct boot_info *bi);
 int manager_add_host(struct spm *spm, const struct boot_info *bi);
 
 /* The embedded manifests (manifests.S). */
-extern const char fw_manifest_host[], fw_manifest_host_end[];
+extern const char fw_manifest_host[];
+extern const uint64_t fw_manifest_host_size;
 
 #endif /* FW_MANAGER_H */
