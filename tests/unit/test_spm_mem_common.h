@@ -17,23 +17,11 @@
 #ifndef TEST_SPM_MEM_COMMON_H
 #define TEST_SPM_MEM_COMMON_H
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <ffa/ffa.h>
 #include <libffa/mem_desc.h>
 #include <libffa/status.h>
-#include <spm/spm.h>
 
-#include "fake_platform.h"
+#include "test_spm_common.h"
 
-#define HELPER static inline __attribute__((unused))
-
-#define HOST	0x0001U
-#define P1	0x8001U
-#define P2	0x8002U
-#define P3	0x8003U
 #define NR_EPS	4U
 
 #define ERR_NOT_SUPPORTED	0xffffffffU
@@ -51,9 +39,6 @@
 
 #define RA	SPM_ACCESS_R
 #define RWA	SPM_ACCESS_RW
-
-/* All 18 registers; unnamed ones are zero. */
-#define X(...)	((const uint64_t[FFA_NREGS]){ __VA_ARGS__ })
 
 struct mw {
 	struct spm_harness h;
@@ -97,10 +82,7 @@ HELPER uint64_t data_of(const struct mw *w, uint16_t id, uint32_t k)
 
 HELPER struct spm_endpoint *ep_of(struct mw *w, uint16_t id)
 {
-	struct spm_endpoint *ep = spm_endpoint_by_id(w->h.spm, id);
-
-	assert_non_null(ep);
-	return ep;
+	return spm_ep(&w->h, id);
 }
 
 HELPER struct spm_decision mcall(struct mw *w, uint16_t ep, const uint64_t *x)
@@ -117,18 +99,11 @@ HELPER struct spm_decision mcall(struct mw *w, uint16_t ep, const uint64_t *x)
 	return d;
 }
 
+/* Calls are made on vCPU 0. */
 HELPER void expect_regs(const struct spm_decision *d, uint16_t ep,
 			const uint64_t *x)
 {
-	uint32_t i;
-
-	assert_int_equal(d->next, SPM_RESUME);
-	assert_int_equal(d->ep, ep);
-	for (i = 0; i < FFA_NREGS; i++)
-		if (d->regs.x[i] != x[i])
-			fail_msg("x%u = %#llx, expected %#llx", i,
-				 (unsigned long long)d->regs.x[i],
-				 (unsigned long long)x[i]);
+	expect_decision(d, SPM_RESUME, ep, 0, x);
 }
 
 HELPER void expect_err(const struct spm_decision *d, uint16_t ep,
@@ -215,76 +190,11 @@ HELPER void expect_access(struct mw *w, uint16_t id, uint64_t addr,
 				 access);
 }
 
-/* ---- what an error must leave alone ---- */
-
-struct msnap {
-	struct spm_page *pages;
-	struct spm_share shares[SPM_MAX_SHARES];
-	struct spm_mailbox mbox[NR_EPS];
-	uint8_t *access[FAKE_MAX_EPS];
-	uint8_t *mem;
-};
-
-HELPER struct msnap *msnap(struct mw *w)
-{
-	struct msnap *s = calloc(1, sizeof(*s));
-	uint64_t n = w->h.st.nr_pages;
-	uint32_t i;
-
-	assert_non_null(s);
-	s->pages = malloc(n * sizeof(*s->pages));
-	memcpy(s->pages, w->h.st.pages, n * sizeof(*s->pages));
-	memcpy(s->shares, w->h.spm->shares, sizeof(s->shares));
-	for (i = 0; i < NR_EPS; i++)
-		s->mbox[i] = ep_of(w, mw_ids[i])->mbox;
-	for (i = 0; i < w->h.fp.nr_eps; i++) {
-		s->access[i] = malloc(n);
-		memcpy(s->access[i], w->h.fp.access[i], n);
-	}
-	s->mem = malloc(n * FFA_PAGE_SIZE);
-	memcpy(s->mem, w->h.fp.mem, n * FFA_PAGE_SIZE);
-	return s;
-}
-
-/* Compare (memory other than RX buffers too) and free. */
-HELPER void expect_same(struct mw *w, struct msnap *s)
-{
-	uint64_t n = w->h.st.nr_pages;
-	uint32_t i;
-
-	if (memcmp(s->pages, w->h.st.pages, n * sizeof(*s->pages)))
-		fail_msg("page states changed");
-	if (memcmp(s->shares, w->h.spm->shares, sizeof(s->shares)))
-		fail_msg("share table changed");
-	for (i = 0; i < NR_EPS; i++)
-		if (memcmp(&s->mbox[i], &ep_of(w, mw_ids[i])->mbox,
-			   sizeof(s->mbox[i])))
-			fail_msg("mailbox of %#x changed", mw_ids[i]);
-	for (i = 0; i < w->h.fp.nr_eps; i++) {
-		if (s->access[i] &&
-		    memcmp(s->access[i], w->h.fp.access[i], n))
-			fail_msg("access of %#x changed", w->h.fp.ep_ids[i]);
-		free(s->access[i]);
-	}
-	for (i = 0; i < NR_EPS; i++)
-		memcpy(s->mem + (rx_of(w, mw_ids[i]) - FAKE_MEM_BASE),
-		       fake_ptr(&w->h.fp, rx_of(w, mw_ids[i])), FFA_PAGE_SIZE);
-	if (memcmp(s->mem, w->h.fp.mem, n * FFA_PAGE_SIZE))
-		fail_msg("memory changed");
-	free(s->mem);
-	free(s->pages);
-	free(s);
-}
-
-/* An error answered and nothing changed. */
+/* An error answered and nothing changed (test_spm_common.h). */
 HELPER void expect_refused(struct mw *w, uint16_t ep, const uint64_t *x,
 			   uint32_t code)
 {
-	struct msnap *s = msnap(w);
-	struct spm_decision d = mcall(w, ep, x);
-
-	expect_err(&d, ep, code);
-	expect_same(w, s);
+	expect_call_refused(&w->h, ep, 0, x, code);
 }
 
 HELPER uint32_t live_shares(struct mw *w)

@@ -18,21 +18,7 @@
 #ifndef TEST_SPM_MSG_COMMON_H
 #define TEST_SPM_MSG_COMMON_H
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <ffa/ffa.h>
-#include <spm/spm.h>
-
-#include "fake_platform.h"
-
-#define HELPER static inline __attribute__((unused))
-
-#define HOST	0x0001U
-#define P1	0x8001U
-#define P2	0x8002U
-#define P3	0x8003U
+#include "test_spm_common.h"
 
 /* Endpoint index i's pages. */
 #define EP_BASE(i)	(FAKE_MEM_BASE + (uint64_t)(i) * 0x4000U)
@@ -61,19 +47,13 @@
 /* Peer of boot vCPUs and of the host's own vCPU: FFA_ID_INVALID. */
 #define NOBODY		0x7fffU
 
-/* All 18 registers of a call or a decision; unnamed ones are zero. */
-#define X(...)	((const uint64_t[FFA_NREGS]){ __VA_ARGS__ })
-
 struct world {
 	struct spm_harness h;
 };
 
 HELPER struct spm_endpoint *ep_of(struct world *w, uint16_t id)
 {
-	struct spm_endpoint *ep = spm_endpoint_by_id(w->h.spm, id);
-
-	assert_non_null(ep);
-	return ep;
+	return spm_ep(&w->h, id);
 }
 
 HELPER struct spm_vcpu *vcpu_of(struct world *w, uint16_t id, uint16_t v)
@@ -141,17 +121,7 @@ HELPER struct spm_decision call(struct world *w, uint16_t ep, uint16_t vcpu,
 HELPER void expect(const struct spm_decision *d, enum spm_next next,
 		   uint16_t ep, uint16_t vcpu, const uint64_t *x)
 {
-	uint32_t i;
-
-	assert_int_equal(d->next, next);
-	assert_int_equal(d->ep, ep);
-	assert_int_equal(d->vcpu, vcpu);
-	for (i = 0; i < FFA_NREGS; i++) {
-		if (d->regs.x[i] != x[i])
-			fail_msg("x%u = %#llx, expected %#llx", i,
-				 (unsigned long long)d->regs.x[i],
-				 (unsigned long long)x[i]);
-	}
+	expect_decision(d, next, ep, vcpu, x);
 }
 
 HELPER void expect_error(const struct spm_decision *d, uint16_t ep,
@@ -172,58 +142,23 @@ HELPER void expect_vcpu(struct world *w, uint16_t id, uint16_t v,
 	assert_int_equal(vc->peer_vcpu, peer_vcpu);
 }
 
-/* Everything an error must leave alone. */
-struct snapshot {
-	struct spm_endpoint eps[SPM_MAX_ENDPOINTS];
-	uint32_t boot_next;
-	uint32_t sri_count;
-	uint8_t *mem;
-};
-
-HELPER struct snapshot *snap(struct world *w)
+/* Everything, for a step that is no FF-A call (state_snapshot.h). */
+HELPER struct harness_snapshot *snap(struct world *w)
 {
-	struct snapshot *s = calloc(1, sizeof(*s));
-	size_t len = w->h.fp.nr_pages * FFA_PAGE_SIZE;
-
-	assert_non_null(s);
-	memcpy(s->eps, w->h.spm->endpoints, sizeof(s->eps));
-	s->boot_next = w->h.spm->boot_next;
-	s->sri_count = w->h.fp.sri_count;
-	s->mem = malloc(len);
-	assert_non_null(s->mem);
-	memcpy(s->mem, w->h.fp.mem, len);
-	return s;
+	return harness_snapshot(&w->h);
 }
 
-/* Compare and free; the call may only have frozen the caller's version. */
-HELPER void expect_unchanged(struct world *w, struct snapshot *s)
+/* Compare and free: nothing at all may have changed. */
+HELPER void expect_unchanged(struct world *w, struct harness_snapshot *s)
 {
-	uint32_t i;
-
-	for (i = 0; i < SPM_MAX_ENDPOINTS; i++) {
-		s->eps[i].version_frozen =
-			w->h.spm->endpoints[i].version_frozen;
-		if (memcmp(&s->eps[i], &w->h.spm->endpoints[i],
-			   sizeof(s->eps[i])))
-			fail_msg("endpoint %u changed", i);
-	}
-	assert_int_equal(s->boot_next, w->h.spm->boot_next);
-	assert_int_equal(s->sri_count, w->h.fp.sri_count);
-	assert_memory_equal(s->mem, w->h.fp.mem,
-			    w->h.fp.nr_pages * FFA_PAGE_SIZE);
-	free(s->mem);
-	free(s);
+	harness_expect_unchanged(&w->h, s, FFA_ID_INVALID, NULL);
 }
 
-/* The call fails with code and changes nothing. */
+/* The call fails with code and changes nothing (test_spm_common.h). */
 HELPER void expect_rejected(struct world *w, uint16_t ep, uint16_t vcpu,
 			    const uint64_t *x, uint32_t code)
 {
-	struct snapshot *s = snap(w);
-	struct spm_decision d = call(w, ep, vcpu, x);
-
-	expect_error(&d, ep, vcpu, code);
-	expect_unchanged(w, s);
+	expect_call_refused(&w->h, ep, vcpu, x, code);
 }
 
 HELPER struct spm_decision boot(struct world *w)

@@ -44,7 +44,7 @@ static void expect_invariants(struct world *w)
 static void expect_not_preempted(struct world *w, uint32_t cpu,
 				 uint16_t ep, uint16_t v, int code)
 {
-	struct snapshot *s = snap(w);
+	struct harness_snapshot *s = snap(w);
 	struct spm_decision d, untouched;
 
 	memset(&untouched, 0xa5, sizeof(untouched));

@@ -76,7 +76,7 @@ static void test_boot_while_booting_is_idle(void **state)
 {
 	struct world *w = world_new();
 	struct spm_decision d = boot(w);
-	struct snapshot *s = snap(w);
+	struct harness_snapshot *s = snap(w);
 
 	(void)state;
 	expect(&d, SPM_SWITCH, P2, 0, X(0));

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "fake_platform.h"
+#include "state_snapshot.h"
 
 static int ep_slot(struct fake_platform *fp, uint16_t ep)
 {
@@ -233,6 +234,8 @@ struct spm_decision harness_call(struct spm_harness *h, uint16_t ep,
 void harness_expect(struct spm_harness *h, uint16_t ep,
 		    const struct ffa_regs *in, const struct ffa_regs *out)
 {
+	struct harness_snapshot *s = harness_is_refusal(in, out) ?
+				     harness_snapshot(h) : NULL;
 	struct spm_decision d = harness_call(h, ep, 0, in);
 	unsigned int i;
 
@@ -245,6 +248,9 @@ void harness_expect(struct spm_harness *h, uint16_t ep,
 				 (unsigned long long)in->x[0], i,
 				 (unsigned long long)d.regs.x[i],
 				 (unsigned long long)out->x[i]);
+	/* A refusal changes nothing (state_snapshot.h). */
+	if (s)
+		harness_expect_unchanged(h, s, ep, in);
 }
 
 void harness_expect_error(struct spm_harness *h, uint16_t ep,
@@ -256,13 +262,19 @@ void harness_expect_error(struct spm_harness *h, uint16_t ep,
 	harness_expect(h, ep, in, &out);
 }
 
+/* Every refused call through lib's client changes nothing, too. */
 static void harness_conduit_call(void *ctx, struct ffa_regs *regs)
 {
 	struct harness_conduit *hc = ctx;
+	struct harness_snapshot *s = harness_snapshot(hc->h);
 	struct spm_decision d = harness_call(hc->h, hc->ep, hc->vcpu, regs);
 
 	assert_int_equal(d.next, SPM_RESUME);
 	assert_int_equal(d.ep, hc->ep);
+	if (harness_is_refusal(regs, &d.regs))
+		harness_expect_unchanged(hc->h, s, hc->ep, regs);
+	else
+		harness_snapshot_free(s);
 	*regs = d.regs;
 }
 

@@ -63,10 +63,14 @@ int harness_add(struct spm_harness *h, uint16_t id, uint32_t props,
 struct spm_decision harness_call(struct spm_harness *h, uint16_t ep,
 				 uint16_t vcpu, const struct ffa_regs *in);
 
-/* One call as ep on vCPU 0 that must resume ep with exactly *out. */
+/*
+ * One call as ep on vCPU 0 that must resume ep with exactly *out. When
+ * *out is a refusal (FFA_ERROR, or FFA_VERSION's NOT_SUPPORTED), the call
+ * must also leave every state unchanged (state_snapshot.h).
+ */
 void harness_expect(struct spm_harness *h, uint16_t ep,
 		    const struct ffa_regs *in, const struct ffa_regs *out);
-/* One call as ep on vCPU 0 that must resume ep with FFA_ERROR(code). */
+/* The same, for an answer FFA_ERROR(code): nothing may change. */
 void harness_expect_error(struct spm_harness *h, uint16_t ep,
 			  const struct ffa_regs *in, int code);
 
