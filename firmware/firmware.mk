@@ -76,14 +76,18 @@ FW_SP_TABLE	:= \
 	twin-a:test:ffa_test_partition_main \
 	twin-b:test:ffa_test_partition_main
 FW_SP_NAMES	:= $(foreach e,$(FW_SP_TABLE),$(firstword $(subst :, ,$(e))))
-FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude
+# PARTITION_EL1: partitions/ code runs as an EL1 guest here and may set
+# its own EL1 system registers (the test partition's vectors).
+FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude \
+		   -DPARTITION_EL1=1
 # What every partition image links besides its own code and sp-main.o.
 FW_SP_COMMON	:= $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
 		   $(FW_OUT)/obj/sp/partitions/common/common.o \
 		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
 		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
-fw_sp_code_objs	= $(patsubst %.c,$(FW_OUT)/obj/sp/%.o, \
-		   $(wildcard partitions/$(1)/*.c))
+fw_sp_code_objs	= $(patsubst %,$(FW_OUT)/obj/sp/%.o, \
+		   $(basename $(wildcard partitions/$(1)/*.c \
+					 partitions/$(1)/*.S)))
 FW_SP_BINS	:= $(FW_SP_NAMES:%=$(FW_OUT)/%.bin)
 FW_SP_LINK_FLAGS := scripts/bench/sp-link-flags
 FW_SP_LAYOUT	:= scripts/bench/manifest-layout
@@ -192,6 +196,11 @@ $(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
 $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.c
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
+
+# Only an EL1 guest has assembly of its own (the host runtime builds *.c).
+$(FW_OUT)/obj/sp/partitions/%.o: partitions/%.S
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
 $(FW_OUT)/obj/sp/%.o: firmware/sp/%.c
 	@mkdir -p $(dir $@)
