@@ -76,14 +76,18 @@ FW_SP_TABLE	:= \
 	twin-a:test:ffa_test_partition_main \
 	twin-b:test:ffa_test_partition_main
 FW_SP_NAMES	:= $(foreach e,$(FW_SP_TABLE),$(firstword $(subst :, ,$(e))))
-FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude
+# PARTITION_EL1: partitions/ code runs as an EL1 guest here and may set
+# its own EL1 system registers (the test partition's vectors).
+FW_SP_CFLAGS	:= -Ipartitions/include -Ilib/include -Iinclude \
+		   -DPARTITION_EL1=1
 # What every partition image links besides its own code and sp-main.o.
 FW_SP_COMMON	:= $(FW_OUT)/obj/sp/sp-head.o $(FW_OUT)/obj/sp/sp-conduit.o \
 		   $(FW_OUT)/obj/sp/partitions/common/common.o \
 		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
 		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
-fw_sp_code_objs	= $(patsubst %.c,$(FW_OUT)/obj/sp/%.o, \
-		   $(wildcard partitions/$(1)/*.c))
+fw_sp_code_objs	= $(patsubst %,$(FW_OUT)/obj/sp/%.o, \
+		   $(basename $(wildcard partitions/$(1)/*.c \
+					 partitions/$(1)/*.S)))
 FW_SP_BINS	:= $(FW_SP_NAMES:%=$(FW_OUT)/%.bin)
 FW_SP_LINK_FLAGS := scripts/bench/sp-link-flags
 FW_SP_LAYOUT	:= scripts/bench/manifest-layout
@@ -107,32 +111,37 @@ FW_TEST_OBJS	:= $(FW_OBJS) $(FW_OUT)/obj/tests/selftest.o \
 		   $(FW_OUT)/obj/tests/selftest-s2.o
 
 # The EL1 test payload, loaded at 0x40400000.
-FW_HELLO_SRCS	:= firmware/tests/el1-hello.c firmware/tests/el1-mem.c \
-		   firmware/tests/el1-parts.c firmware/tests/el1-sri.c \
-		   firmware/tests/el1-fp.c firmware/tests/el1-irq.c \
-		   firmware/tests/el1-hello-head.S \
-		   firmware/tests/el1-vectors.S
-FW_HELLO_OBJS	:= $(FW_OUT)/obj/tests/el1-hello.o \
-		   $(FW_OUT)/obj/tests/el1-hello-head.o \
+# What every EL1 test payload links: its entry, vectors, console and
+# checks (el1-common.c), the HVC conduit and lib/.
+FW_EL1_COMMON	:= $(FW_OUT)/obj/tests/el1-hello-head.o \
 		   $(FW_OUT)/obj/tests/el1-vectors.o \
+		   $(FW_OUT)/obj/tests/el1-common.o \
+		   $(FW_OUT)/obj/sp/sp-conduit.o \
+		   $(FW_OUT)/obj/sp/partitions/test/client.o \
+		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
+		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
+FW_HELLO_OBJS	:= $(FW_OUT)/obj/tests/el1-hello.o \
 		   $(FW_OUT)/obj/tests/el1-mem.o \
 		   $(FW_OUT)/obj/tests/el1-parts.o \
 		   $(FW_OUT)/obj/tests/el1-sri.o \
 		   $(FW_OUT)/obj/tests/el1-fp.o \
 		   $(FW_OUT)/obj/tests/el1-irq.o \
-		   $(FW_OUT)/obj/sp/sp-conduit.o \
-		   $(FW_OUT)/obj/sp/partitions/test/client.o \
 		   $(FW_OUT)/obj/sp/partitions/test/cmd_fp.o \
-		   $(filter $(FW_OUT)/obj/core/lib/%,$(FW_CORE_OBJS)) \
-		   $(FW_OUT)/obj/lib/mem.o $(FW_OUT)/obj/lib/str.o
+		   $(FW_EL1_COMMON)
 FW_HELLO_ELF	:= $(FW_OUT)/el1-hello.elf
-# It speaks the test partition's protocol (test_proto.h) through lib/.
-$(FW_OUT)/obj/tests/el1-hello.o $(FW_OUT)/obj/tests/el1-mem.o \
-$(FW_OUT)/obj/tests/el1-parts.o $(FW_OUT)/obj/tests/el1-sri.o \
-$(FW_OUT)/obj/tests/el1-fp.o $(FW_OUT)/obj/tests/el1-irq.o: \
-	FW_CFLAGS += -Ipartitions/include
+# They speak the test partition's protocol (test_proto.h) through lib/.
+$(FW_OUT)/obj/tests/el1-%.o: FW_CFLAGS += -Ipartitions/include
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld
+
+# el1-fault, the EL1 payload of partitions' stage-2 faults, and the
+# package run-qemu loads beside it: one more partition running the test
+# partition's code, whose manifest asks for abort-on-fault.
+FW_FAULT_OBJS	:= $(FW_OUT)/obj/tests/el1-fault.o $(FW_EL1_COMMON)
+FW_FAULT_ELF	:= $(FW_OUT)/el1-fault.elf
+FW_FAULT_BIN	:= $(FW_OUT)/el1-fault.bin
+FW_FAULT_SP	:= $(FW_OUT)/tests/fault-abort
+FW_FAULT_PKG	:= $(FW_OUT)/fault-package.dtb
 
 # A variant whose manager speaks an older FF-A version (spm_set_version):
 # the same objects but manager.c, built with -DFW_FFA_VERSION, as
@@ -152,7 +161,8 @@ FW_VER_OBJS	:= $(filter-out $(FW_OUT)/obj/manager.o,$(FW_OBJS)) \
 FW_VER_ELF	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).elf
 FW_VER_BIN	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).bin
 
-FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN) $(FW_VER_BIN)
+FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN) $(FW_VER_BIN) \
+		   $(FW_FAULT_BIN) $(FW_FAULT_PKG)
 
 .PHONY: firmware fw-test
 firmware: $(FW_ALL)
@@ -193,6 +203,11 @@ $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.c
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
 
+# Only an EL1 guest has assembly of its own (the host runtime builds *.c).
+$(FW_OUT)/obj/sp/partitions/%.o: partitions/%.S
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
+
 $(FW_OUT)/obj/sp/%.o: firmware/sp/%.c
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
@@ -228,6 +243,14 @@ $(call fw_sp_main,$(e)),$(call fw_sp_dtb,$(e)),$(call fw_sp_objs,$(e)))))
 $(FW_PACKAGE): $(FW_MANIFEST_DTBS) $(FW_SP_BINS) $(FW_MAKE_PACKAGE)
 	$(FW_MAKE_PACKAGE) -o $@ $(foreach n,$(FW_SP_NAMES), \
 		$(FW_OUT)/manifests/$(n).dtb:$(FW_OUT)/$(n).bin)
+
+$(FW_FAULT_SP).dtb: firmware/tests/manifests/fault-abort.dts
+	@mkdir -p $(dir $@)
+	$(FW_DTC) -I dts -O dtb -o $@ $<
+$(eval $(call fw_sp_image,$(FW_FAULT_SP),ffa_test_partition_main,\
+	$(FW_FAULT_SP).dtb,$(call fw_sp_code_objs,test)))
+$(FW_FAULT_PKG): $(FW_FAULT_SP).dtb $(FW_FAULT_SP).bin $(FW_MAKE_PACKAGE)
+	$(FW_MAKE_PACKAGE) -o $@ $(FW_FAULT_SP).dtb:$(FW_FAULT_SP).bin
 
 # A partition of the user's own (scripts/bench/README.md):
 #
@@ -280,6 +303,9 @@ $(FW_TEST_ELF): $(FW_TEST_OBJS) $(FW_LDS)
 
 $(FW_HELLO_ELF): $(FW_HELLO_OBJS) $(FW_HELLO_LDS)
 	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_HELLO_OBJS)
+
+$(FW_FAULT_ELF): $(FW_FAULT_OBJS) $(FW_HELLO_LDS)
+	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_FAULT_OBJS)
 
 $(FW_OUT)/%.bin: $(FW_OUT)/%.elf
 	$(FW_OBJCOPY) -O binary $< $@

@@ -3,10 +3,13 @@
  * Delivering a synchronous external abort to EL1, the way the CPU would
  * have taken it there: ESR_EL1, FAR_EL1, ELR_EL1 and SPSR_EL1 as for an
  * exception taken to EL1, then PSTATE and the PC set to the EL1 vector.
- * A guest touching memory it was never given sees a bus error, the
- * firmware keeps running.
+ * A guest touching memory it was never given, or no longer has, sees a
+ * bus error, the firmware keeps running. Linux always takes it; a
+ * partition takes it when it can, and is aborted when it cannot
+ * (inject_partition_abort(): the rule is in firmware/README.md).
  */
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <fw/arch.h>
 #include <fw/inject.h>
@@ -36,6 +39,10 @@
 #define VEC_CUR_SP0		0x000
 #define VEC_CUR_SPX		0x200
 #define VEC_LOW_A64		0x400
+/* The whole table: 16 vectors of 0x80 bytes. */
+#define VEC_TABLE_SIZE		0x800
+/* VBAR_EL1 of a partition vCPU that never set it (vcpu.c). */
+#define VBAR_UNSET		0
 
 static bool has_pan(void)
 {
@@ -101,4 +108,46 @@ int inject_external_abort(struct trap_frame *f, uint64_t esr)
 	f->elr = vector;
 	f->spsr = entry_pstate(f->spsr);
 	return 0;
+}
+
+/*
+ * Why partition vCPU v cannot take the abort of the fault at f->elr, or
+ * NULL. Its vector table is the 2 KiB at VBAR_EL1: a fault in there is
+ * its handler faulting before it could keep what the first abort left
+ * in ELR_EL1 and SPSR_EL1 (or the vector cannot even be fetched), and
+ * would be sent back to where it happened. A fault at the very PC of
+ * the last abort, with ELR_EL1 still holding that PC, is its handler
+ * returning to the access it cannot fix (or faulting in the same place
+ * again): injecting it again would loop for ever.
+ */
+static const char *partition_refusal(const struct fw_vcpu *v,
+				     const struct trap_frame *f)
+{
+	uint64_t vbar = read_sysreg(vbar_el1);
+
+	if (v->fault_aborts)
+		return "stage-2 fault; its manifest asks for abort-on-fault";
+	if (vbar == VBAR_UNSET)
+		return "stage-2 fault; no exception vector (VBAR_EL1 0)";
+	if (f->elr - vbar < VEC_TABLE_SIZE)
+		return "stage-2 fault in its exception vectors";
+	if (v->sea_taken && f->elr == v->sea_pc &&
+	    read_sysreg(elr_el1) == f->elr)
+		return "stage-2 fault again where its last abort was taken";
+	return NULL;
+}
+
+const char *inject_partition_abort(struct fw_vcpu *v, struct trap_frame *f,
+				   uint64_t esr)
+{
+	const char *why = partition_refusal(v, f);
+	uint64_t pc = f->elr;
+
+	if (why)
+		return why;
+	/* Cannot fail: the vector is outside the table the PC is not in. */
+	inject_external_abort(f, esr);
+	v->sea_taken = true;
+	v->sea_pc = pc;
+	return NULL;
 }

@@ -153,15 +153,18 @@ static int load_one(struct spm *spm, const struct package_entry *e)
 	copy_image(e, cfg.load);
 	sp->id = cfg.id;
 	sp->nr_vcpus = cfg.nr_vcpus;
-	for (uint16_t i = 0; i < cfg.nr_vcpus; i++)
+	for (uint16_t i = 0; i < cfg.nr_vcpus; i++) {
 		vcpu_init(&sp->vcpus[i], cfg.id, i, &sp->s2,
 			  el1_sp_hcr() | HCR_DC, cfg.entry, 0);
+		sp->vcpus[i].fault_aborts = cfg.abort_on_fault;
+	}
 	nr_sps++;
 	fw_printf("fw: partition 0x%x \"%s\": 0x%lx-0x%lx, entry 0x%lx, "
-		  "image %u bytes\n", cfg.id, cfg.name, cfg.regions[0].base,
+		  "image %u bytes%s\n", cfg.id, cfg.name, cfg.regions[0].base,
 		  cfg.regions[0].base +
 		  (uint64_t)cfg.regions[0].pages * FFA_PAGE_SIZE - 1,
-		  cfg.entry, e->image_size);
+		  cfg.entry, e->image_size,
+		  cfg.abort_on_fault ? ", abort-on-fault" : "");
 	return 0;
 }
 

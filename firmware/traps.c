@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Exceptions taken to EL2. A guest's HVC or trapped SMC is a call to
- * route (smccc.c); a partition's first FP/SIMD access loads its
- * registers (fp.c); any other trap of a partition (a system register,
- * SVE, SME or pointer auth, el1.c) or fault stops that partition; one
- * of Linux's interrupts arriving while a partition runs preempts it
- * (world.c) or, when nobody could take the CPU, is held back for Linux
- * (gic.c). Everything else is a firmware bug or an unexpected
- * exception of Linux, and ends in a register dump and a power-off so
- * that a test fails in milliseconds instead of hanging.
+ * route (smccc.c); a stage-2 fault becomes an external abort at the
+ * guest's own vector (inject.c), or stops a partition that cannot take
+ * it; a partition's first FP/SIMD access loads its registers (fp.c);
+ * any other trap of a partition (a system register, SVE, SME or pointer
+ * auth, el1.c) stops that partition; one of Linux's interrupts arriving
+ * while a partition runs preempts it (world.c) or, when nobody could
+ * take the CPU, is held back for Linux (gic.c). Everything else is a
+ * firmware bug or an unexpected exception of Linux, and ends in a
+ * register dump and a power-off so that a test fails in milliseconds
+ * instead of hanging.
  */
 #include <stdbool.h>
 
@@ -63,23 +65,43 @@ void trap_fatal(struct trap_frame *f, unsigned int slot)
 }
 
 /*
+ * A partition's stage-2 fault: it takes the external abort at its own
+ * vector like Linux, or is stopped (its callers get ABORTED) when it
+ * cannot (inject.c says why).
+ */
+static void partition_stage2_fault(struct trap_frame *f, uint64_t esr,
+				   uint64_t ipa)
+{
+	struct fw_vcpu *v = world_current();
+	uint64_t pc = f->elr;
+	const char *why = inject_partition_abort(v, f, esr);
+
+	if (why) {
+		world_abort_current(f, why);
+		return;
+	}
+	fw_printf("fw: partition 0x%x vCPU %u: stage-2 fault at IPA 0x%lx "
+		  "(pc 0x%lx, ESR_EL2 0x%lx): external abort injected\n",
+		  v->ep, v->idx, ipa, pc, esr);
+}
+
+/*
  * A stage-2 fault: the guest touched an IPA it was not given. It is the
- * guest's error, not ours: Linux takes an external abort at EL1; a
- * partition is stopped (its callers get ABORTED).
+ * guest's error, not ours: the guest takes an external abort at EL1.
  */
 static void stage2_fault(struct trap_frame *f, uint64_t esr)
 {
 	uint64_t ipa = (read_sysreg(hpfar_el2) >> 4) << 12;
 
+	ipa |= read_sysreg(far_el2) & 0xfff;
 	if (!world_current_is_host()) {
-		world_abort_current(f, "stage-2 fault");
+		partition_stage2_fault(f, esr, ipa);
 		return;
 	}
 	/* SPSR_EL2.M[3:2] is the EL the guest was in: Linux or its user. */
 	fw_printf("fw: stage-2 fault by EL%lu at IPA 0x%lx (pc 0x%lx, "
 		  "ESR_EL2 0x%lx): external abort injected\n",
-		  (f->spsr >> 2) & 3, ipa | (read_sysreg(far_el2) & 0xfff),
-		  f->elr, esr);
+		  (f->spsr >> 2) & 3, ipa, f->elr, esr);
 	if (inject_external_abort(f, esr)) {
 		fw_printf("fw: EL1 faults on its own vector: it cannot "
 			  "take the abort\n");

@@ -292,6 +292,23 @@ static int mf_parse_entry(const void *fdt, struct spm_endpoint_config *cfg,
 	return 0;
 }
 
+/* What a fault of the endpoint's does (our extension to the binding). */
+static int mf_parse_faults(const void *fdt, struct spm_endpoint_config *cfg,
+			   const char **why)
+{
+	int ret = mf_flag(fdt, "abort-on-fault",
+			  MF_MSG("abort-on-fault", "is not empty"), why);
+
+	if (ret < 0)
+		return ret;
+	/* The host takes its faults itself: it is never aborted. */
+	if (ret == 1 && cfg->is_host)
+		return mf_fail(why, MF_MSG("abort-on-fault",
+					   "is not for the host"));
+	cfg->abort_on_fault = ret == 1;
+	return 0;
+}
+
 static int mf_parse_exec(const void *fdt, struct spm_endpoint_config *cfg,
 			 const char **why)
 {
@@ -313,6 +330,8 @@ static int mf_parse_exec(const void *fdt, struct spm_endpoint_config *cfg,
 		ret = mf_expect(fdt, &mf_state, SPM_MANIFEST_AARCH64, why);
 	if (!ret)
 		ret = mf_expect(fdt, &mf_granule, SPM_MANIFEST_GRANULE_4K, why);
+	if (!ret)
+		ret = mf_parse_faults(fdt, cfg, why);
 	return ret ? ret : mf_parse_entry(fdt, cfg, why);
 }
 

@@ -27,13 +27,8 @@
 
 #include "el1-hello.h"
 
-#define UART_DR		0x09000000UL
-#define UART_FR		0x09000018UL
-#define UART_FR_TXFF	(1U << 5)
-
 #define SMCCC_VERSION		0x80000000UL
 #define PSCI_VERSION		0x84000000UL
-#define PSCI_SYSTEM_OFF		0x84000008UL
 #define PSCI_FEATURES		0x8400000AUL
 #define SIP_CALL		0x82000000UL
 #define FDT_MAGIC_LE		0xedfe0dd0U	/* 0xd00dfeed, big-endian */
@@ -48,40 +43,13 @@
 #define FSC_SEA			0x10
 
 void hello_main(uint64_t dtb);
-void hello_unexpected(uint64_t slot, uint64_t esr, uint64_t elr);
-
-struct exc hello_exc;
 
 /* The RX/TX pair this guest maps, in its own RAM (BSS). */
 static uint8_t mailbox[2][4096] __attribute__((aligned(4096)));
-extern char el1_vectors[];
 
 struct res {
 	uint64_t x0, x1, x2, x3;
 };
-
-static void putc_(char c)
-{
-	while (*(volatile uint32_t *)UART_FR & UART_FR_TXFF)
-		;
-	*(volatile uint32_t *)UART_DR = (uint8_t)c;
-}
-
-static void puts_(const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\n')
-			putc_('\r');
-		putc_(*s);
-	}
-}
-
-static void puthex(uint64_t v)
-{
-	puts_("0x");
-	for (int shift = 60; shift >= 0; shift -= 4)
-		putc_("0123456789abcdef"[(v >> shift) & 0xf]);
-}
 
 /* An SMCCC call; x4-x17 may be clobbered (SMCCC v1.2). */
 #define SMCCC_CALL(insn, r, a0, a1)					\
@@ -146,19 +114,6 @@ static struct regs8 smc8(struct regs8 r)
 	return (struct regs8){ { x0, x1, x2, x3, x4, x5, x6, x7 } };
 }
 
-static unsigned int failures;
-
-void check(bool ok, const char *what, uint64_t got)
-{
-	puts_(ok ? "el1-hello: ok   " : "el1-hello: FAIL ");
-	puts_(what);
-	puts_(" -> ");
-	puthex(got);
-	puts_("\n");
-	if (!ok)
-		failures++;
-}
-
 static void check_calls(void)
 {
 	struct res r;
@@ -174,19 +129,6 @@ static void check_calls(void)
 	      "PSCI_VERSION forwarded to QEMU is 1.x", r.x0);
 	r = smc(SIP_CALL, 0);
 	check(r.x0 == NOT_SUPPORTED, "an unknown call is -1", r.x0);
-}
-
-void probe(uint64_t addr, bool write)
-{
-	uint64_t v = 0x5a;
-
-	hello_exc = (struct exc){ 0 };
-	if (write)
-		__asm__ volatile("strb %w0, [%1]" : : "r"(v), "r"(addr)
-				 : "memory");
-	else
-		__asm__ volatile("ldrb %w0, [%1]" : "+r"(v) : "r"(addr)
-				 : "memory");
 }
 
 static void check_abort(uint64_t addr, bool write, const char *what)
@@ -300,31 +242,12 @@ static void check_stage2(void)
 	      hello_exc.esr);
 }
 
-void hello_unexpected(uint64_t slot, uint64_t esr, uint64_t elr)
-{
-	puts_("el1-hello: FAIL: unexpected exception, vector ");
-	puthex(slot);
-	puts_(" ESR ");
-	puthex(esr);
-	puts_(" ELR ");
-	puthex(elr);
-	puts_("\n");
-	smc(PSCI_SYSTEM_OFF, 0);
-	for (;;)
-		;
-}
-
 void hello_main(uint64_t dtb)
 {
 	uint64_t el;
 
-	/* Faults are part of the test: take them from the start. */
-	__asm__ volatile("msr vbar_el1, %0\n\tisb"
-			 : : "r"(el1_vectors) : "memory");
+	el1_test_start("el1-hello");
 	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
-	puts_("el1-hello: running at EL");
-	putc_('0' + ((el >> 2) & 3));
-	puts_("\n");
 	check(((el >> 2) & 3) == 1, "CurrentEL is EL1", el);
 	check(dtb && *(volatile uint32_t *)dtb == FDT_MAGIC_LE,
 	      "x0 points to a DTB", dtb);
@@ -340,7 +263,5 @@ void hello_main(uint64_t dtb)
 	check_preemption();
 	check_partition_abort();
 	check_stage2();
-	puts_(failures ? "el1-hello: FAIL\n" : "el1-hello: PASS\n");
-	smc(PSCI_SYSTEM_OFF, 0);
-	puts_("el1-hello: FAIL: SYSTEM_OFF returned\n");
+	el1_test_end();
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The EL1 test payload's checks, shared by its files. */
+/* The EL1 test payloads' checks, shared by their files. */
 #ifndef EL1_HELLO_H
 #define EL1_HELLO_H
 
@@ -18,8 +18,14 @@ struct exc {
 
 extern struct exc hello_exc;
 
-/* One "ok" or "FAIL" line; a FAIL fails the run. */
+/*
+ * el1-common.c: start (name the payload, take faults at our vectors,
+ * say the EL), one "ok" or "FAIL" line per check (a FAIL fails the
+ * run), and the end (PASS or FAIL, power-off).
+ */
+void el1_test_start(const char *name);
 void check(bool ok, const char *what, uint64_t got);
+void el1_test_end(void);
 
 /* Read or write one byte at addr; the vector skips it if it faults. */
 void probe(uint64_t addr, bool write);

@@ -101,8 +101,9 @@ void check_lend(void)
 /*
  * The partition takes execute permission away from its own first code
  * page (FFA_MEM_PERM_SET, through our request); its next instruction
- * fetch there faults at stage-2 and the firmware stops it: our pending
- * request ends in FFA_ERROR(ABORTED), later ones fail, and we go on.
+ * fetch there faults at stage-2 and, as it has no exception vector to
+ * take an abort at, the firmware stops it: our pending request ends in
+ * FFA_ERROR(ABORTED), later ones fail, and we go on.
  */
 void check_partition_abort(void)
 {

@@ -75,6 +75,14 @@ static void tp_dispatch(struct tp *t, const struct ffa_direct_msg *req,
 		return tp_spin(a, resp);
 	case TP_CMD_SPIN_UNTIL:
 		return tp_spin_until(t, a, resp);
+	case TP_CMD_VECTORS:
+		return tp_vectors(t, a, resp);
+	case TP_CMD_TOUCH:
+		return tp_touch(t, a, resp);
+	case TP_CMD_MEM_SEND:
+		return tp_mem_send(t, a, resp);
+	case TP_CMD_MEM_RECLAIM:
+		return tp_mem_reclaim(t, a, resp);
 	default:
 		resp->args[0] = tp_status(FFA_RET_NOT_SUPPORTED);
 	}

@@ -5,12 +5,14 @@
 
 #include <partitions/test_proto.h>
 #include "../common/common.h"
+#include "fault.h"
 
 struct tp {
 	struct pt_self self;
 	bool respond_again;	/* TP_BAD_RESPOND_TWICE is armed */
 	uint16_t last_requester;
 	int last_status;	/* of the deferred misbehaviour */
+	struct tp_fault fault;	/* aborts taken at EL1 (fault.c) */
 };
 
 /* One command; args are the request's, results go in resp->args. */
@@ -40,6 +42,15 @@ void tp_fp_load(struct tp *t, const uint64_t *args,
 void tp_fp_sum_cmd(struct tp *t, const uint64_t *args,
 		   struct ffa_direct_msg *resp);
 void tp_read_sysreg(struct tp *t, const uint64_t *args,
+		    struct ffa_direct_msg *resp);
+/* Faults (fault.c) and the lender's side (mem_send.c). */
+void tp_vectors(struct tp *t, const uint64_t *args,
+		struct ffa_direct_msg *resp);
+void tp_touch(struct tp *t, const uint64_t *args,
+	      struct ffa_direct_msg *resp);
+void tp_mem_send(struct tp *t, const uint64_t *args,
+		 struct ffa_direct_msg *resp);
+void tp_mem_reclaim(struct tp *t, const uint64_t *args,
 		    struct ffa_direct_msg *resp);
 /* Given cycles by FFA_RUN: carry out a deferred misbehaviour. */
 void tp_on_run(struct tp *t);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ffa_e2e's shared parts: the TAP helpers (e2e_main.c) and the tests,
- * one file per concern: messages (e2e_msg.c), memory (e2e_mem.c),
- * notifications (e2e_notify.c), and what the world switch must keep
+ * one file per concern: messages (e2e_msg.c), memory (e2e_mem.c), a
+ * partition's stage-2 fault (e2e_fault.c), notifications (e2e_notify.c), and what the world switch must keep
  * apart or let through: FP/SIMD, preemption, two CPUs (e2e_cpu.c).
  * Include it first: it sets pr_fmt.
  */
@@ -57,6 +57,7 @@ void e2e_echo(struct e2e *t);
 void e2e_whoami(struct e2e *t);
 void e2e_share(struct e2e *t);
 void e2e_lend(struct e2e *t);
+void e2e_fault(struct e2e *t);
 void e2e_notify_to_host(struct e2e *t);
 void e2e_notify_to_part(struct e2e *t);
 void e2e_indirect(struct e2e *t);

@@ -5,7 +5,9 @@
  * An ffa_driver bound to the test partition (partitions/test, ID 0x8001)
  * that uses only the upstream in-kernel FF-A API (Linux 6.12,
  * <linux/arm_ffa.h>): direct requests with msg_ops->sync_send_receive,
- * memory with mem_ops->memory_share / memory_lend / memory_reclaim,
+ * memory with mem_ops->memory_share / memory_lend / memory_reclaim
+ * (and a partition that faults on a page it gave back takes the abort
+ * at its own vector and goes on answering),
  * notifications with notifier_ops (both directions), indirect messages
  * with msg_ops->indirect_send (Linux to partition only: 6.12 has no API to
  * receive one), and concurrent direct requests from two CPUs; and that
@@ -25,7 +27,7 @@
 #include <linux/module.h>
 #include <linux/uuid.h>
 
-#define E2E_NTESTS		29
+#define E2E_NTESTS		34
 
 ushort e2e_host_id;
 module_param_named(host_id, e2e_host_id, ushort, 0444);
@@ -78,6 +80,7 @@ static int ffa_e2e_probe(struct ffa_device *dev)
 	e2e_whoami(&t);
 	e2e_share(&t);
 	e2e_lend(&t);
+	e2e_fault(&t);
 	if (e2e_v1_0(&t)) {
 		e2e_skip(&t, 4, "notifications partition -> Linux", "v1.0");
 		e2e_skip(&t, 5, "notifications Linux -> partition", "v1.0");

@@ -213,6 +213,8 @@ static const struct edit edits[] = {
 	{ ROOT, "notification-support", U32, 1, NULL,
 	  "notification-support" },
 	{ ROOT, "ffa-host", U32, 1, NULL, "ffa-host" },
+	{ ROOT, "abort-on-fault", U32, 1, NULL, "abort-on-fault" },
+	{ ROOT, "abort-on-fault", RAW, 1, "", "abort-on-fault" },
 	{ ROOT, "boot-order", U64, 1, NULL, "boot-order" },
 	{ ROOT, "load-address", RAW, 12, "0123456789ab", "load-address" },
 	{ ROOT, "load-address", U64, 0xfffffffffffff000ULL, NULL,
@@ -237,6 +239,7 @@ static const struct edit edits[] = {
 	{ ROOT, "description", DEL, 0, NULL, NULL },
 	{ ROOT, "load-address", U32, 0x40100000, NULL, NULL },
 	{ ROOT, "exception-level", DEL, 0, NULL, NULL },
+	{ ROOT, "abort-on-fault", RAW, 0, "", NULL },
 	{ REGS, "compatible", RAW, 32, "arm,ffa-manifest-memory-regions",
 	  NULL },
 };
@@ -308,6 +311,38 @@ static void test_host_may_omit_uuid(void **state)
 	fdt = (void *)edited(&no_uuid);
 	expect_invalid(spm_manifest_parse(fdt, fdt_totalsize(fdt), &cfg,
 					  &why), &why, "uuid");
+}
+
+/*
+ * abort-on-fault: absent, a partition's fault goes to its own vector;
+ * present (empty), it is aborted; the host may not ask for it.
+ */
+static void test_abort_on_fault(void **state)
+{
+	static const struct edit flag = {
+		ROOT, "abort-on-fault", RAW, 0, "", NULL,
+	};
+	struct spm_endpoint_config cfg;
+	const char *why = NULL;
+	void *fdt;
+
+	(void)state;
+	assert_int_equal(PARSE(dtb_full, &cfg, &why), 0);
+	assert_false(cfg.abort_on_fault);
+	assert_int_equal(PARSE(dtb_host, &cfg, &why), 0);
+	assert_false(cfg.abort_on_fault);
+	fdt = (void *)edited(&flag);
+	assert_int_equal(spm_manifest_parse(fdt, fdt_totalsize(fdt), &cfg,
+					    &why), 0);
+	assert_true(cfg.abort_on_fault);
+	assert_false(cfg.is_host);
+	assert_int_equal(cfg.id, 0x8001);
+	/* The same manifest as the host's. */
+	assert_int_equal(fdt_open_into(fdt, fdt, sizeof(edit_buf)), 0);
+	assert_int_equal(fdt_setprop(fdt, 0, "ffa-host", "", 0), 0);
+	why = NULL;
+	expect_invalid(spm_manifest_parse(fdt, fdt_totalsize(fdt), &cfg,
+					  &why), &why, "abort-on-fault");
 }
 
 static void test_too_many_regions(void **state)
@@ -383,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_each_edit),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_host_may_omit_uuid),
+		cmocka_unit_test(test_abort_on_fault),
 		cmocka_unit_test(test_too_many_regions),
 		cmocka_unit_test(test_bad_blobs),
 	};

@@ -4,7 +4,8 @@
  * way a kernel driver would drive them: discovery, direct messages (32,
  * 64, REQ2), sharing with two borrowers, lending with a real fault in the
  * lender, donating, notifications both ways, indirect messages, memory
- * permissions and each deliberate misbehaviour of the test partition.
+ * permissions, each deliberate misbehaviour of the test partition, and
+ * a partition's fault on a page it lent away (aborted: no vectors here).
  *
  * The host main runs on its own stack inside the runtime, so it must not
  * use cmocka's asserts (they longjmp): it returns the line of the first
@@ -259,6 +260,47 @@ static int scenario_lend_faults(const struct ffa_env *env)
 	CHECK_EQ(p[4095], 0x5a);
 	/* The handle is gone. */
 	CHECK_EQ(ffa_mem_reclaim(h.c, handle, 0), FFA_RET_INVALID_PARAMETERS);
+	return 0;
+}
+
+/*
+ * The host runtime has no EL1 vectors: the test partition cannot install
+ * any, and touching a page of its own it lent away is a SIGSEGV that
+ * aborts it (the bench firmware would deliver an abort to its vector:
+ * firmware/tests/el1-fault.c). A page it only shared stays its own.
+ */
+static int scenario_fault_host(const struct ffa_env *env)
+{
+	uint64_t out[5], page;
+	struct host h;
+	int ret = host_setup(&h, env);
+
+	if (ret)
+		return ret;
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_VECTORS, TP_VEC_SKIP, 0, 0, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MEM_SEND, 0x4000, ID_TWIN_A,
+		    TP_SEND_SHARE, 0, out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[2], 0x50004000);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_TOUCH, out[2], TP_TOUCH_WRITE, 0, 0,
+		    out), 0);
+	CHECK_EQ(out[0], 0);
+	CHECK_EQ(out[1], 0);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MEM_SEND, 0x1000, ID_TWIN_A,
+		    TP_SEND_LEND, 0, out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MEM_SEND, 0x5000, ID_TWIN_A,
+		    TP_SEND_LEND, 0, out), 0);
+	CHECK_EQ(out[0], 0);
+	page = out[2];
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_TOUCH, page, TP_TOUCH_EXEC, 0, 0,
+		    out), 0);
+	CHECK_EQ(out[0], (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_TOUCH, page, TP_TOUCH_READ, 0, 0,
+		    out), FFA_RET_ABORTED);
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_ECHO, 1, 0, 0, 0, out),
+		 FFA_RET_ABORTED);
 	return 0;
 }
 
@@ -558,6 +600,7 @@ SCENARIO(misbehave)
 SCENARIO(fp_host)
 SCENARIO(spin)
 SCENARIO(spin_until)
+SCENARIO(fault_host)
 
 int main(void)
 {
@@ -574,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_fp_host),
 		cmocka_unit_test(test_spin),
 		cmocka_unit_test(test_spin_until),
+		cmocka_unit_test(test_fault_host),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include <fw/traps.h>
+#include <fw/vcpu.h>
 
 /*
  * The guest's access behind ESR_EL2 esr (a data or instruction abort
@@ -16,5 +17,14 @@
  * guest cannot take exceptions, and injecting again would loop.
  */
 int inject_external_abort(struct trap_frame *f, uint64_t esr);
+
+/*
+ * The same for v, the partition vCPU this CPU runs, when it can take
+ * the abort: NULL then, else why it cannot (its manifest asks for abort,
+ * it has no vector, the fault is in its vector table, or the instruction
+ * its last abort was taken from faults again) and nothing was changed.
+ */
+const char *inject_partition_abort(struct fw_vcpu *v, struct trap_frame *f,
+				   uint64_t esr);
 
 #endif /* FW_INJECT_H */

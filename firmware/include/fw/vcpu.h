@@ -43,6 +43,10 @@ struct fw_vcpu {
 	bool interrupted;		/* preempted by an interrupt, not in
 					 * a call: frame is where it was */
 	uint32_t on_cpu;		/* 1 while some CPU holds its state */
+	/* A partition's stage-2 faults (inject.c). */
+	bool fault_aborts;		/* its manifest: abort-on-fault */
+	bool sea_taken;			/* an abort was injected ... */
+	uint64_t sea_pc;		/* ... for the fault at this PC */
 };
 
 /* A vCPU that starts at entry at EL1h, DAIF masked, x0 = arg. */

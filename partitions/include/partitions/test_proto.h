@@ -78,6 +78,58 @@ enum tp_cmd {
 	 * -> [1] reads done, [2] the word read (0: it never changed).
 	 */
 	TP_CMD_SPIN_UNTIL = 16,
+	/*
+	 * Install an EL1 exception vector table whose handler takes the
+	 * synchronous external abort the bench firmware delivers for a
+	 * stage-2 fault (firmware/README.md), or remove it. [1] what the
+	 * handler does (enum tp_vectors). -> [1] aborts taken so far.
+	 * NOT_SUPPORTED where the partition does not run at EL1 (the host
+	 * runtime, where such a fault is a SIGSEGV that aborts it).
+	 */
+	TP_CMD_VECTORS = 17,
+	/*
+	 * Access the byte at address [1] (one the partition may have lost:
+	 * a page it retrieved, relinquished or sent away) the way [2] says
+	 * (enum tp_touch). -> [1] aborts its handler took meanwhile (0 or
+	 * 1), and the last abort's [2] ESR_EL1, [3] FAR_EL1, [4] ELR_EL1
+	 * (0 when none was taken).
+	 */
+	TP_CMD_TOUCH = 18,
+	/*
+	 * Send the page at offset [1] of its own memory (page aligned, past
+	 * TX and RX) to endpoint [2] with [3] (enum tp_send): a SHARE or
+	 * LEND read-write, a DONATE. -> [1] the handle, [2] the page's
+	 * address.
+	 */
+	TP_CMD_MEM_SEND = 19,
+	/* FFA_MEM_RECLAIM of handle [1], sent earlier with TP_CMD_MEM_SEND. */
+	TP_CMD_MEM_RECLAIM = 20,
+};
+
+/* TP_CMD_VECTORS: what the handler does with an external abort. */
+enum tp_vectors {
+	TP_VEC_NONE = 0,	/* no vector table (VBAR_EL1 = 0) */
+	/*
+	 * Record it and go on: after the load or store; back to the caller
+	 * (x30) when it was the branch into lost memory (TP_TOUCH_EXEC).
+	 */
+	TP_VEC_SKIP = 1,
+	TP_VEC_FAULT = 2,	/* record it, then read FAR_EL1's byte */
+	TP_VEC_RETRY = 3,	/* record it, return to the access itself */
+};
+
+/* TP_CMD_TOUCH: how the byte is accessed. */
+enum tp_touch {
+	TP_TOUCH_READ = 0,	/* load it */
+	TP_TOUCH_WRITE = 1,	/* store 0 to it */
+	TP_TOUCH_EXEC = 2,	/* branch to it (EL1 only) */
+};
+
+/* TP_CMD_MEM_SEND: which transaction. */
+enum tp_send {
+	TP_SEND_SHARE = 1,
+	TP_SEND_LEND = 2,
+	TP_SEND_DONATE = 3,
 };
 
 /* TP_CMD_MEM_RETRIEVE flags (args[4] bits[7:0]). */

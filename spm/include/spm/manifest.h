@@ -22,6 +22,10 @@
  *   xlat-granule	<u32> 0 (4 KiB) only			optional
  *   ffa-host		empty: this endpoint is the host VM, the
  *			primary scheduler (our extension)	optional
+ *   abort-on-fault	empty: a partition that touches memory it
+ *			does not have is aborted, not given an
+ *			external abort at its own vector (our
+ *			extension; not for the host)		optional
  * and a "memory-regions" node (compatible
  * "arm,ffa-manifest-memory-regions") whose children each have
  *   base-address	<u64> (or one <u32>), 4 KiB aligned
@@ -32,7 +36,8 @@
  *
  * Defaults when absent: id FFA_ID_INVALID (the caller assigns one), name
  * "" (the caller names it), boot_order SPM_MANIFEST_BOOT_LAST, entry 0,
- * no regions.
+ * no regions, abort_on_fault false (a fault is delivered to the
+ * partition's own vector where the platform can: firmware/README.md).
  */
 #ifndef SPM_MANIFEST_H
 #define SPM_MANIFEST_H

@@ -34,6 +34,8 @@ struct spm_endpoint_config {
 	uint32_t ffa_version;		/* what the manifest says it speaks */
 	uint32_t properties;		/* FFA_PART_PROP_* messaging bits */
 	bool is_host;			/* the primary scheduler (host VM) */
+	bool abort_on_fault;		/* a stage-2 fault aborts it, never
+					 * reaches its own vector */
 	uint32_t boot_order;
 	uint64_t load;			/* load-address: the image's first byte */
 	uint64_t entry;			/* load address + entrypoint offset */
