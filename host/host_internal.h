@@ -59,6 +59,7 @@ struct host_ep {
 	bool is_host;
 	char name[32];
 	ffa_entry_fn entry;
+	void *arg;		/* ffa_host_arg() */
 	uint16_t nr_vcpus;
 	uint8_t *window;	/* this endpoint's view of memory */
 	uint8_t *access;	/* per page, SPM_ACCESS_*: what is applied */

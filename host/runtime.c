@@ -122,7 +122,7 @@ static int host_parse(struct ffa_host *h, const void *dtb, uint32_t size,
 
 static void host_ep_reset(struct ffa_host *h, struct host_ep *ep,
 			  const struct spm_endpoint_config *cfg,
-			  ffa_entry_fn entry)
+			  ffa_entry_fn entry, void *arg)
 {
 	memset(ep, 0, sizeof(*ep));
 	ep->h = h;
@@ -131,11 +131,12 @@ static void host_ep_reset(struct ffa_host *h, struct host_ep *ep,
 	memcpy(ep->name, cfg->name, sizeof(ep->name));
 	ep->name[sizeof(ep->name) - 1] = '\0';
 	ep->entry = entry;
+	ep->arg = arg;
 	ep->nr_vcpus = cfg->nr_vcpus;
 }
 
 int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
-		 ffa_entry_fn entry)
+		 ffa_entry_fn entry, void *arg)
 {
 	struct spm_endpoint_config cfg;
 	struct host_ep *ep;
@@ -150,7 +151,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 		return ret;
 	host_complete_config(h, &cfg);
 	ep = &h->eps[h->nr_eps];
-	host_ep_reset(h, ep, &cfg, entry);
+	host_ep_reset(h, ep, &cfg, entry, arg);
 	ret = host_window_map(h, ep);
 	if (!ret)
 		ret = host_vcpus_init(h, ep, &cfg);
@@ -173,7 +174,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 #define HOST_MANIFEST_MAX	(1U << 20)
 
 int ffa_host_add_file(struct ffa_host *h, const char *path,
-		      ffa_entry_fn entry)
+		      ffa_entry_fn entry, void *arg)
 {
 	FILE *f = fopen(path, "rb");
 	uint8_t *buf = malloc(HOST_MANIFEST_MAX);
@@ -183,7 +184,7 @@ int ffa_host_add_file(struct ffa_host *h, const char *path,
 	if (f && buf) {
 		n = fread(buf, 1, HOST_MANIFEST_MAX, f);
 		if (n > 0 && n < HOST_MANIFEST_MAX && !ferror(f))
-			ret = ffa_host_add(h, buf, (uint32_t)n, entry);
+			ret = ffa_host_add(h, buf, (uint32_t)n, entry, arg);
 		else
 			host_logf(h, 0, "%s: unreadable or too big", path);
 	} else {

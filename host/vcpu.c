@@ -46,6 +46,28 @@ static void host_conduit_call(void *ctx, struct ffa_regs *regs)
 	*regs = v->regs;
 }
 
+/* The vCPU behind env, or NULL when env is not the runtime's. */
+static struct host_vcpu *env_vcpu(const struct ffa_env *env)
+{
+	if (!env || env->conduit.call != host_conduit_call)
+		return NULL;
+	return env->conduit.ctx;
+}
+
+void *ffa_host_arg(const struct ffa_env *env)
+{
+	struct host_vcpu *v = env_vcpu(env);
+
+	return v ? v->ep->arg : NULL;
+}
+
+struct ffa_host *ffa_host_of(const struct ffa_env *env)
+{
+	struct host_vcpu *v = env_vcpu(env);
+
+	return v ? v->ep->h : NULL;
+}
+
 static void vcpu_env_init(struct host_vcpu *v,
 			  const struct spm_endpoint_config *cfg)
 {

@@ -77,17 +77,28 @@ struct ffa_host *ffa_host_create(const struct ffa_host_config *cfg);
 
 /*
  * Add an endpoint from its FF-A manifest (spm/include/spm/manifest.h).
- * entry is its main, run on each vCPU. A manifest without an id gets one:
- * 0 for the host (as a kernel without a hypervisor sees itself), else
- * the first free from 0x8001; without a description
- * it is named "ep-<id>". Returns 0, or the FF-A error of the manifest
- * parser or spm_add_endpoint() (the reason goes to the log).
+ * entry is its main, run on each vCPU; arg is what that main gets from
+ * ffa_host_arg() (NULL if it needs nothing), so one main can serve
+ * several endpoints, each with its own state. A manifest without an id
+ * gets one: 0 for the host (as a kernel without a hypervisor sees
+ * itself), else the first free from 0x8001; without a description it is
+ * named "ep-<id>". Returns 0, or the FF-A error of the manifest parser or
+ * spm_add_endpoint() (the reason goes to the log).
  */
 int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
-		 ffa_entry_fn entry);
+		 ffa_entry_fn entry, void *arg);
 /* The same, from a DTB file. */
 int ffa_host_add_file(struct ffa_host *h, const char *path,
-		      ffa_entry_fn entry);
+		      ffa_entry_fn entry, void *arg);
+
+/*
+ * From an endpoint main: the arg its endpoint was added with, and the
+ * runtime that runs it (e.g. for ffa_host_last_refusal()). The main keeps
+ * the ffa_entry_fn type it shares with the EL2 firmware (partitions/);
+ * only host-aware code asks. NULL when env is not one of a runtime's.
+ */
+void *ffa_host_arg(const struct ffa_env *env);
+struct ffa_host *ffa_host_of(const struct ffa_env *env);
 
 /*
  * Boot and run until the host main returns: its return value, or

@@ -171,8 +171,8 @@ static int run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 
 	snprintf(tp, sizeof(tp), "%s/bench-tp.dtb", manifest_dir);
 	snprintf(host, sizeof(host), "%s/bench-host.dtb", manifest_dir);
-	if (!h || ffa_host_add_file(h, tp, ffa_test_partition_main) ||
-	    ffa_host_add_file(h, host, host_main)) {
+	if (!h || ffa_host_add_file(h, tp, ffa_test_partition_main, NULL) ||
+	    ffa_host_add_file(h, host, host_main, NULL)) {
 		fprintf(stderr, "bench: cannot assemble the system\n");
 		exit(2);
 	}

@@ -278,7 +278,7 @@ static struct ffa_host *start(enum ffa_host_ctx_kind ctx)
 
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      echo_main), 0);
+				      echo_main, NULL), 0);
 	return h;
 }
 
@@ -293,9 +293,9 @@ static void run_pair(enum ffa_host_ctx_kind ctx, ffa_entry_fn part_main,
 
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main), 0);
+				      part_main, NULL), 0);
 	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main), 0);
+				      host_main, NULL), 0);
 	snprintf(failure, sizeof(failure), "no check failed");
 	line = ffa_host_run(h);
 	if (line == 0 && spm_check_invariants(ffa_host_spm(h), &why) != 0) {
@@ -407,12 +407,13 @@ static void test_run_returns_host_value(void **state)
 
 	(void)state;
 	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_returns_42), 0);
+				      host_returns_42, NULL), 0);
 	assert_int_equal(ffa_host_run(h), 42);
 	/* Once only, and no endpoint joins afterwards. */
 	assert_int_equal(ffa_host_run(h), FFA_HOST_RUN_FAILED);
 	assert_int_equal(ffa_host_add(h, dtb_full, DTB_SIZE(dtb_full),
-				      echo_main), FFA_RET_INVALID_PARAMETERS);
+				      echo_main, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
 	ffa_host_destroy(h);
 }
 
@@ -446,14 +447,18 @@ static void test_add_rejects(void **state)
 
 	(void)state;
 	memset(junk, 0, sizeof(junk));
-	assert_int_equal(ffa_host_add(h, junk, sizeof(junk), echo_main),
+	assert_int_equal(ffa_host_add(h, junk, sizeof(junk), echo_main,
+				      NULL),
 			 FFA_RET_INVALID_PARAMETERS);
-	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo), NULL),
+	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo), NULL,
+				      NULL),
 			 FFA_RET_INVALID_PARAMETERS);
 	/* The same ID, and memory the echo partition already owns. */
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      echo_main), FFA_RET_INVALID_PARAMETERS);
-	assert_int_equal(ffa_host_add_file(h, "/nonexistent.dtb", echo_main),
+				      echo_main, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
+	assert_int_equal(ffa_host_add_file(h, "/nonexistent.dtb", echo_main,
+					   NULL),
 			 FFA_RET_INVALID_PARAMETERS);
 	/* No host endpoint: nothing to run. */
 	assert_int_equal(ffa_host_run(h), FFA_HOST_RUN_FAILED);

@@ -55,7 +55,7 @@ static int add_pair(struct ffa_host *h, char *arg)
 		fprintf(stderr, "ffa-host: unknown entry '%s'\n", eq + 1);
 		return -1;
 	}
-	ret = ffa_host_add_file(h, arg, e->fn);
+	ret = ffa_host_add_file(h, arg, e->fn, NULL);
 	if (ret) {
 		fprintf(stderr, "ffa-host: %s: rejected (FF-A error %d);"
 			" FFA_HOST_LOG=1 says why\n", arg, ret);
