@@ -37,6 +37,8 @@ const struct host_ctx_ops *host_ctx_pick(enum ffa_host_ctx_kind kind);
 /* ---- endpoints and their vCPUs ---- */
 
 #define HOST_CONSOLE_LINE	256
+/* The manager's reason for a refusal; longer ones are cut. */
+#define HOST_REASON_MAX		128
 
 struct host_ep;
 
@@ -45,6 +47,8 @@ struct host_vcpu {
 	uint16_t index;
 	bool started;
 	bool dead;		/* its main returned or it faulted */
+	bool in_call;		/* suspended in (or making) an FF-A call */
+	uint32_t call_fid;	/* x0 of its latest FF-A call; 0: none */
 	struct host_ctx ctx;
 	void *stack;		/* mmap'ed, guard page at the bottom */
 	size_t stack_size;
@@ -66,6 +70,10 @@ struct host_ep {
 	struct host_vcpu vcpus[SPM_MAX_VCPUS];
 	uint32_t console_len;
 	char console[HOST_CONSOLE_LINE];
+	/* Its last failed call (ffa_host_last_refusal()). */
+	bool refused;
+	struct ffa_host_refusal refusal;
+	char reason[HOST_REASON_MAX];
 };
 
 struct ffa_host {
@@ -87,6 +95,9 @@ struct ffa_host {
 	bool host_done;
 	int host_ret;
 	uint32_t sri_count;
+	/* The manager's refusal reason during its current entry, if any. */
+	bool reason_pending;
+	char reason[HOST_REASON_MAX];
 };
 
 /* ---- memory (mem.c) ---- */
@@ -125,6 +136,14 @@ void host_vcpus_prepare(struct ffa_host *h);
  */
 void host_execute(struct ffa_host *h, struct host_vcpu *from,
 		  const struct spm_decision *d);
+
+/* ---- refusals (refusal.c) ---- */
+
+/* The manager refused a call with this reason (its level-3 log line). */
+void host_refusal_reason(struct ffa_host *h, const char *line);
+/* Registers r go to vCPU to: remember a failed call, drop the reason. */
+void host_refusal_note(struct ffa_host *h, struct host_vcpu *to,
+		       const struct ffa_regs *r);
 
 /* ---- faults (fault.c) ---- */
 

@@ -42,10 +42,15 @@ static void host_unlock(void *ctx, struct spm_lock *l)
 	l->word = 0;
 }
 
+/* The manager logs the reason of every refusal at level 3. */
+#define SPM_LOG_REFUSAL	3
+
 static void host_log(void *ctx, int level, const char *line)
 {
 	struct ffa_host *h = ctx;
 
+	if (level == SPM_LOG_REFUSAL)
+		host_refusal_reason(h, line);
 	if (h->log)
 		fprintf(stderr, "spm[%d]: %s\n", level, line);
 }

@@ -41,8 +41,13 @@ static void host_conduit_call(void *ctx, struct ffa_regs *regs)
 	struct ffa_host *h = v->ep->h;
 	struct spm_decision d;
 
+	v->call_fid = (uint32_t)regs->x[0];
+	v->in_call = true;
+	/* A reason logged outside a call (a test's own spm_*()) is not ours. */
+	h->reason_pending = false;
 	spm_call(h->spm, 0, v->ep->id, v->index, regs, &d);
 	host_execute(h, v, &d);
+	v->in_call = false;
 	*regs = v->regs;
 }
 
@@ -239,6 +244,7 @@ void host_execute(struct ffa_host *h, struct host_vcpu *from,
 		else
 			to->regs = d->regs;
 	}
+	host_refusal_note(h, to, &d->regs);
 	if (to == from)
 		return;
 	switch_to(h, from, to);

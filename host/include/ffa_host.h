@@ -123,4 +123,25 @@ struct spm *ffa_host_spm(struct ffa_host *h);
 /* Schedule receiver interrupts the manager raised so far. */
 uint32_t ffa_host_sri_count(const struct ffa_host *h);
 
+/* An endpoint's last failed FF-A call. */
+struct ffa_host_refusal {
+	uint32_t func;		/* its function ID, x0 as called */
+	int status;		/* the FFA_RET_* error it returned */
+	const char *reason;	/* the manager's words; "" if none */
+};
+
+/*
+ * The last call of endpoint id that returned FFA_ERROR: 0 and *out (out
+ * may be NULL), or -1 when none has (or no endpoint has that id). The
+ * reason is the line the manager logs when it refuses a call (level 3 of
+ * FFA_HOST_LOG=1), e.g. "rxtx_map: already mapped"; it is "" for errors
+ * the manager gives no reason for (an unknown function; ABORTED because
+ * the partition serving the call was aborted). Later successful calls
+ * leave it; out->reason stays valid until that endpoint's next failed
+ * call or ffa_host_destroy(). From an endpoint main:
+ * ffa_host_last_refusal(ffa_host_of(env), env->id, &r).
+ */
+int ffa_host_last_refusal(const struct ffa_host *h, uint16_t id,
+			  struct ffa_host_refusal *out);
+
 #endif /* FFA_HOST_H */
