@@ -23,7 +23,8 @@ static int host_configure(struct ffa_host *h, const struct ffa_host_config *c)
 		h->cfg.stack_size = FFA_HOST_DEFAULT_STACK;
 	h->log = log && strcmp(log, "1") == 0;
 	h->ctx_ops = host_ctx_pick(h->cfg.ctx);
-	if (!h->ctx_ops || h->cfg.mem_size % FFA_PAGE_SIZE ||
+	if (!h->ctx_ops || host_watchdog_configure(h) ||
+	    h->cfg.mem_size % FFA_PAGE_SIZE ||
 	    h->cfg.phys_base % FFA_PAGE_SIZE ||
 	    h->cfg.stack_size % FFA_PAGE_SIZE ||
 	    h->cfg.phys_base + h->cfg.mem_size < h->cfg.phys_base)
@@ -206,6 +207,16 @@ static struct host_ep *host_vm(struct ffa_host *h)
 	return NULL;
 }
 
+/* Every live vCPU waits in a call, or the boot went nowhere: say who. */
+static void host_stuck(struct ffa_host *h)
+{
+	char msg[HOST_ERROR_MAX] =
+		"nothing left to run before the host main returned";
+
+	host_describe_vcpus(h, NULL, false, msg, sizeof(msg));
+	host_logf(h, 0, "%s", msg);
+}
+
 /*
  * Boot from the runtime's own context. Each step starts a vCPU, which
  * runs until the manager switches elsewhere; this context regains the
@@ -217,7 +228,7 @@ static int host_boot(struct ffa_host *h, struct host_ep *vm)
 	uint32_t step;
 
 	for (step = 0; step <= SPM_MAX_ENDPOINTS * SPM_MAX_VCPUS; step++) {
-		if (h->host_done || vm->vcpus[0].started)
+		if (h->host_done || h->timed_out || vm->vcpus[0].started)
 			break;
 		spm_boot(h->spm, 0, &d);
 		if (d.next == SPM_IDLE)
@@ -226,7 +237,9 @@ static int host_boot(struct ffa_host *h, struct host_ep *vm)
 	}
 	if (h->host_done)
 		return h->host_ret;
-	host_logf(h, 0, "nothing left to run before the host main returned");
+	if (h->timed_out)
+		return FFA_HOST_RUN_TIMEOUT;
+	host_stuck(h);
 	return FFA_HOST_RUN_FAILED;
 }
 
@@ -243,8 +256,14 @@ int ffa_host_run(struct ffa_host *h)
 	h->ran = true;
 	if (host_fault_install(h) != 0)
 		return FFA_HOST_RUN_FAILED;
+	if (host_watchdog_arm(h) != 0) {
+		host_fault_remove();
+		host_logf(h, 0, "cannot start the watchdog");
+		return FFA_HOST_RUN_FAILED;
+	}
 	host_vcpus_prepare(h);
 	ret = host_boot(h, vm);
+	host_watchdog_disarm(h);
 	host_fault_remove();
 	host_console_flush(h);
 	return ret;

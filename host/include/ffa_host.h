@@ -32,8 +32,11 @@
  *
  * Environment variables: FFA_HOST_LOG=1 prints the manager's log on
  * stderr; FFA_HOST_CTX=asm|ucontext picks the context switch when the
- * configuration leaves it to FFA_HOST_CTX_DEFAULT. Endpoint CONSOLE_LOG
- * output goes to stdout, a line at a time, prefixed by the endpoint name.
+ * configuration leaves it to FFA_HOST_CTX_DEFAULT; FFA_HOST_WATCHDOG=
+ * SECONDS (0 or "off": none) sets the watchdog when the configuration
+ * leaves watchdog_ms 0. An unknown value of either makes
+ * ffa_host_create() fail. Endpoint CONSOLE_LOG output goes to stdout, a
+ * line at a time, prefixed by the endpoint name.
  *
  * Not thread-safe: one ffa_host runs on the thread that calls
  * ffa_host_run(), and only one ffa_host runs at a time.
@@ -62,15 +65,22 @@ struct ffa_host_config {
 	uint32_t nr_ranges;	/* manager's share range pool; 0: 4096 */
 	size_t stack_size;	/* per vCPU; 0: 256 KiB */
 	enum ffa_host_ctx_kind ctx;
+	/* ffa_host_run()'s limit; 0: FFA_HOST_WATCHDOG, else 60 s. */
+	uint32_t watchdog_ms;
 };
 
 #define FFA_HOST_DEFAULT_MEM_SIZE	(16ULL << 20)
 #define FFA_HOST_DEFAULT_PHYS_BASE	0x40000000ULL
 #define FFA_HOST_DEFAULT_RANGES		4096U
 #define FFA_HOST_DEFAULT_STACK		(256U << 10)
+#define FFA_HOST_DEFAULT_WATCHDOG_MS	60000U
+/* watchdog_ms for a run with no time limit (e.g. a benchmark). */
+#define FFA_HOST_WATCHDOG_OFF		UINT32_MAX
 
 /* ffa_host_run() when the host main never finished (see there). */
 #define FFA_HOST_RUN_FAILED		INT_MIN
+/* ffa_host_run() when the watchdog stopped the run. */
+#define FFA_HOST_RUN_TIMEOUT		(INT_MIN + 1)
 
 /* A runtime with no endpoint yet; NULL on a bad config or no memory. */
 struct ffa_host *ffa_host_create(const struct ffa_host_config *cfg);
@@ -101,9 +111,25 @@ void *ffa_host_arg(const struct ffa_env *env);
 struct ffa_host *ffa_host_of(const struct ffa_env *env);
 
 /*
- * Boot and run until the host main returns: its return value, or
+ * Boot and run until the host main returns: its return value;
  * FFA_HOST_RUN_FAILED when the boot failed, no host was added, or nothing
- * was left to run while the host main was blocked. Call it once.
+ * was left to run while the host main was blocked (every vCPU waits in a
+ * call: a deadlock the manager sees at once); FFA_HOST_RUN_TIMEOUT when
+ * the watchdog stopped the run. Call it once. In the last two cases
+ * ffa_host_last_error() (also printed on stderr) names the vCPU that
+ * was running and the call each other live vCPU waits in.
+ *
+ * The watchdog: a run still going watchdog_ms after it started (its
+ * endpoints loop, or wait on each other while calling FF-A, e.g. yield
+ * and run each other in turn) is stopped at the next FF-A call of the
+ * running vCPU or, if that vCPU stays in its own code, within 100 ms
+ * more by jumping out of that code, wherever it is (from libc's middle,
+ * e.g. printf or malloc, libc may be left inconsistent: end the process
+ * soon). The manager is left consistent (spm_check_invariants() holds);
+ * the suspended vCPUs are dropped with the runtime. It counts wall-clock
+ * time with a POSIX timer that signals SIGALRM to the calling thread:
+ * while ffa_host_run() runs, the runtime's SIGALRM handler replaces any
+ * other.
  */
 int ffa_host_run(struct ffa_host *h);
 
@@ -143,5 +169,12 @@ struct ffa_host_refusal {
  */
 int ffa_host_last_refusal(const struct ffa_host *h, uint16_t id,
 			  struct ffa_host_refusal *out);
+
+/*
+ * The runtime's own last error (what it prints on stderr as
+ * "ffa_host[0]: ..."): why an endpoint was not added, why the run did not
+ * finish. "" when there was none.
+ */
+const char *ffa_host_last_error(const struct ffa_host *h);
 
 #endif /* FFA_HOST_H */

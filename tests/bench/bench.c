@@ -162,8 +162,10 @@ static int pages_main(const struct ffa_env *env)
 
 static int run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 {
+	/* A long run is the point: no watchdog. */
 	const struct ffa_host_config cfg = {
 		.mem_size = MEM_SIZE, .nr_ranges = MAX_PAGES, .ctx = ctx,
+		.watchdog_ms = FFA_HOST_WATCHDOG_OFF,
 	};
 	struct ffa_host *h = ffa_host_create(&cfg);
 	char tp[256], host[256];
