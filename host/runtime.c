@@ -136,6 +136,97 @@ static void host_ep_reset(struct ffa_host *h, struct host_ep *ep,
 	ep->nr_vcpus = cfg->nr_vcpus;
 }
 
+static struct host_ep *host_vm(struct ffa_host *h)
+{
+	uint32_t i;
+
+	for (i = 0; i < h->nr_eps; i++)
+		if (h->eps[i].is_host)
+			return &h->eps[i];
+	return NULL;
+}
+
+static bool region_outside(const struct ffa_host *h,
+			   const struct spm_mem_region *r)
+{
+	uint64_t size = (uint64_t)r->pages * FFA_PAGE_SIZE;
+
+	return r->base < h->cfg.phys_base || size > h->cfg.mem_size ||
+	       r->base - h->cfg.phys_base > h->cfg.mem_size - size;
+}
+
+static bool regions_overlap(const struct spm_mem_region *a,
+			    const struct spm_mem_region *b)
+{
+	return a->base < b->base + (uint64_t)b->pages * FFA_PAGE_SIZE &&
+	       b->base < a->base + (uint64_t)a->pages * FFA_PAGE_SIZE;
+}
+
+/* The endpoint already added whose region r overlaps, or NULL. */
+static const char *region_owner(const struct ffa_host *h,
+				const struct spm_mem_region *r)
+{
+	const struct spm_endpoint_config *o;
+	uint32_t i, j;
+
+	for (i = 0; i < h->spm->nr_endpoints; i++) {
+		o = &h->spm->endpoints[i].cfg;
+		for (j = 0; j < o->nr_regions; j++)
+			if (regions_overlap(r, &o->regions[j]))
+				return o->name;
+	}
+	return NULL;
+}
+
+/*
+ * spm_add_endpoint() says only INVALID_PARAMETERS: name the usual
+ * causes, so that a user knows which line of the manifest (or which
+ * --mem) to change. Only a diagnosis: the manager's checks decide.
+ */
+static void host_why_not_added(struct ffa_host *h,
+			       const struct spm_endpoint_config *cfg, int ret)
+{
+	const struct spm_mem_region *r;
+	const struct host_ep *other = host_ep_by_id(h, cfg->id);
+	const char *owner;
+	uint32_t i;
+
+	if (other) {
+		host_logf(h, 0, "%s: not added: ID 0x%04x is %s's", cfg->name,
+			  cfg->id, other->name);
+		return;
+	}
+	if (cfg->is_host && host_vm(h)) {
+		host_logf(h, 0, "%s: not added: %s already has ffa-host",
+			  cfg->name, host_vm(h)->name);
+		return;
+	}
+	for (i = 0; i < cfg->nr_regions && i < SPM_MAX_MEM_REGIONS; i++) {
+		r = &cfg->regions[i];
+		owner = region_owner(h, r);
+		if (region_outside(h, r)) {
+			host_logf(h, 0, "%s: not added: region %u [%#llx, +%u "
+				  "pages) lies outside memory [%#llx, %#llx): "
+				  "give the runtime more (mem_size, ffa-host "
+				  "--mem)", cfg->name, i,
+				  (unsigned long long)r->base, r->pages,
+				  (unsigned long long)h->cfg.phys_base,
+				  (unsigned long long)(h->cfg.phys_base +
+						       h->cfg.mem_size));
+			return;
+		}
+		if (owner) {
+			host_logf(h, 0, "%s: not added: region %u [%#llx, +%u "
+				  "pages) overlaps one of %s's", cfg->name, i,
+				  (unsigned long long)r->base, r->pages,
+				  owner);
+			return;
+		}
+	}
+	host_logf(h, 0, "%s: not added (%s)", cfg->name,
+		  ffa_status_name(ret));
+}
+
 int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 		 ffa_entry_fn entry, void *arg)
 {
@@ -164,7 +255,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 			h->nr_eps--;
 	}
 	if (ret) {
-		host_logf(h, 0, "%s: not added (%d)", cfg.name, ret);
+		host_why_not_added(h, &cfg, ret);
 		host_vcpus_fini(ep);
 		host_window_unmap(h, ep);
 	}
@@ -195,16 +286,6 @@ int ffa_host_add_file(struct ffa_host *h, const char *path,
 		fclose(f);
 	free(buf);
 	return ret;
-}
-
-static struct host_ep *host_vm(struct ffa_host *h)
-{
-	uint32_t i;
-
-	for (i = 0; i < h->nr_eps; i++)
-		if (h->eps[i].is_host)
-			return &h->eps[i];
-	return NULL;
 }
 
 /* Every live vCPU waits in a call, or the boot went nowhere: say who. */
