@@ -30,6 +30,20 @@
  * ffa_host_run() returns its value. A partition main that returns, or
  * faults on memory it may not touch, is aborted (spm_abort()).
  *
+ * Notifications. A partition manifest's notification-support gives that
+ * partition a notification bitmap from the start: it can bind senders,
+ * be signalled and get its bits, and PARTITION_INFO_GET reports
+ * FFA_PART_PROP_NOTIFICATIONS; without the property, a BIND to it is
+ * NOT_SUPPORTED. It binds nothing: a sender's SET is DENIED until the
+ * receiver has bound that sender to those bits. It delivers no
+ * interrupt: the schedule receiver interrupt a SET raises is only
+ * counted (ffa_host_sri_count()), no notification pending interrupt is
+ * injected, so a receiver learns of its bits when it calls
+ * FFA_NOTIFICATION_GET (the host main: FFA_NOTIFICATION_INFO_GET). On
+ * the host's own manifest it does nothing: the host has no bitmap until
+ * it calls FFA_NOTIFICATION_BITMAP_CREATE. Per-vCPU notifications are
+ * not supported (INVALID_PARAMETERS).
+ *
  * Environment variables: FFA_HOST_LOG=1 prints the manager's log on
  * stderr; FFA_HOST_CTX=asm|ucontext picks the context switch when the
  * configuration leaves it to FFA_HOST_CTX_DEFAULT; FFA_HOST_WATCHDOG=
