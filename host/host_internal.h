@@ -4,6 +4,8 @@
 #define FFA_HOST_INTERNAL_H
 
 #include <setjmp.h>
+#include <signal.h>
+#include <time.h>
 #include <ucontext.h>
 #include <ffa_host.h>
 #include <spm/spm.h>
@@ -37,6 +39,16 @@ const struct host_ctx_ops *host_ctx_pick(enum ffa_host_ctx_kind kind);
 /* ---- endpoints and their vCPUs ---- */
 
 #define HOST_CONSOLE_LINE	256
+/* The manager's reason for a refusal; longer ones are cut. */
+#define HOST_REASON_MAX		128
+/* The runtime's last error line (ffa_host_last_error()). */
+#define HOST_ERROR_MAX		512
+
+/* Why a vCPU's main was left through its sigjmp_buf (vcpu_main()). */
+enum host_jmp {
+	HOST_JMP_FAULT = 1,	/* it touched memory it may not */
+	HOST_JMP_WATCHDOG,	/* the watchdog stopped the run */
+};
 
 struct host_ep;
 
@@ -45,11 +57,13 @@ struct host_vcpu {
 	uint16_t index;
 	bool started;
 	bool dead;		/* its main returned or it faulted */
+	bool in_call;		/* suspended in (or making) an FF-A call */
+	uint32_t call_fid;	/* x0 of its latest FF-A call; 0: none */
 	struct host_ctx ctx;
 	void *stack;		/* mmap'ed, guard page at the bottom */
 	size_t stack_size;
 	struct ffa_regs regs;	/* what its pending call returns */
-	sigjmp_buf fault;	/* where a fault in its main lands */
+	sigjmp_buf fault;	/* where a fault or the watchdog lands */
 	struct ffa_env env;
 };
 
@@ -59,12 +73,17 @@ struct host_ep {
 	bool is_host;
 	char name[32];
 	ffa_entry_fn entry;
+	void *arg;		/* ffa_host_arg() */
 	uint16_t nr_vcpus;
 	uint8_t *window;	/* this endpoint's view of memory */
 	uint8_t *access;	/* per page, SPM_ACCESS_*: what is applied */
 	struct host_vcpu vcpus[SPM_MAX_VCPUS];
 	uint32_t console_len;
 	char console[HOST_CONSOLE_LINE];
+	/* Its last failed call (ffa_host_last_refusal()). */
+	bool refused;
+	struct ffa_host_refusal refusal;
+	char reason[HOST_REASON_MAX];
 };
 
 struct ffa_host {
@@ -86,6 +105,17 @@ struct ffa_host {
 	bool host_done;
 	int host_ret;
 	uint32_t sri_count;
+	/* The manager's refusal reason during its current entry, if any. */
+	bool reason_pending;
+	char reason[HOST_REASON_MAX];
+	char error[HOST_ERROR_MAX];	/* ffa_host_last_error() */
+	/* The watchdog (watchdog.c); the signal handler reads these. */
+	uint32_t watchdog_ms;		/* 0: none */
+	bool watchdog_armed;
+	timer_t watchdog_timer;
+	volatile sig_atomic_t expired;	/* the time is up */
+	volatile sig_atomic_t in_endpoint; /* current runs endpoint code */
+	bool timed_out;			/* the watchdog ended the run */
 };
 
 /* ---- memory (mem.c) ---- */
@@ -124,6 +154,35 @@ void host_vcpus_prepare(struct ffa_host *h);
  */
 void host_execute(struct ffa_host *h, struct host_vcpu *from,
 		  const struct spm_decision *d);
+/* Save from (NULL: main_ctx) and continue in to (NULL: main_ctx). */
+void host_switch(struct ffa_host *h, struct host_vcpu *from,
+		 struct host_vcpu *to);
+
+/* ---- refusals (refusal.c) ---- */
+
+/* The manager refused a call with this reason (its level-3 log line). */
+void host_refusal_reason(struct ffa_host *h, const char *line);
+/* Registers r go to vCPU to: remember a failed call, drop the reason. */
+void host_refusal_note(struct ffa_host *h, struct host_vcpu *to,
+		       const struct ffa_regs *r);
+
+/* ---- the watchdog (watchdog.c) ---- */
+
+/* The configured time: cfg, else FFA_HOST_WATCHDOG, else the default. */
+int host_watchdog_configure(struct ffa_host *h);
+/* Start counting when ffa_host_run() starts; stop when it ends. */
+int host_watchdog_arm(struct ffa_host *h);
+void host_watchdog_disarm(struct ffa_host *h);
+/*
+ * The time is up and vCPU v (running, at a call or in its own code) is
+ * where the runtime can stop: say what every vCPU was doing and go back
+ * to ffa_host_run(). Never returns.
+ */
+void host_watchdog_stop(struct ffa_host *h, struct host_vcpu *v,
+			bool own_code) __attribute__((noreturn));
+/* Append what every live vCPU is doing to buf (for error messages). */
+void host_describe_vcpus(struct ffa_host *h, const struct host_vcpu *running,
+			 bool own_code, char *buf, size_t size);
 
 /* ---- faults (fault.c) ---- */
 

@@ -42,25 +42,37 @@ static void host_unlock(void *ctx, struct spm_lock *l)
 	l->word = 0;
 }
 
+/* The manager logs the reason of every refusal at level 3. */
+#define SPM_LOG_REFUSAL	3
+
 static void host_log(void *ctx, int level, const char *line)
 {
 	struct ffa_host *h = ctx;
 
+	if (level == SPM_LOG_REFUSAL)
+		host_refusal_reason(h, line);
 	if (h->log)
 		fprintf(stderr, "spm[%d]: %s\n", level, line);
 }
 
 void host_logf(struct ffa_host *h, int level, const char *fmt, ...)
 {
-	char line[256];
+	char line[HOST_ERROR_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	/* The runtime's own errors (level 0) show even without the log. */
+	if (level == 0)
+		memcpy(h->error, line, sizeof(h->error));
 	if (h->log || level == 0)
 		fprintf(stderr, "ffa_host[%d]: %s\n", level, line);
+}
+
+const char *ffa_host_last_error(const struct ffa_host *h)
+{
+	return h->error;
 }
 
 static void console_flush_ep(struct host_ep *ep)

@@ -23,7 +23,8 @@ static int host_configure(struct ffa_host *h, const struct ffa_host_config *c)
 		h->cfg.stack_size = FFA_HOST_DEFAULT_STACK;
 	h->log = log && strcmp(log, "1") == 0;
 	h->ctx_ops = host_ctx_pick(h->cfg.ctx);
-	if (!h->ctx_ops || h->cfg.mem_size % FFA_PAGE_SIZE ||
+	if (!h->ctx_ops || host_watchdog_configure(h) ||
+	    h->cfg.mem_size % FFA_PAGE_SIZE ||
 	    h->cfg.phys_base % FFA_PAGE_SIZE ||
 	    h->cfg.stack_size % FFA_PAGE_SIZE ||
 	    h->cfg.phys_base + h->cfg.mem_size < h->cfg.phys_base)
@@ -122,7 +123,7 @@ static int host_parse(struct ffa_host *h, const void *dtb, uint32_t size,
 
 static void host_ep_reset(struct ffa_host *h, struct host_ep *ep,
 			  const struct spm_endpoint_config *cfg,
-			  ffa_entry_fn entry)
+			  ffa_entry_fn entry, void *arg)
 {
 	memset(ep, 0, sizeof(*ep));
 	ep->h = h;
@@ -131,11 +132,103 @@ static void host_ep_reset(struct ffa_host *h, struct host_ep *ep,
 	memcpy(ep->name, cfg->name, sizeof(ep->name));
 	ep->name[sizeof(ep->name) - 1] = '\0';
 	ep->entry = entry;
+	ep->arg = arg;
 	ep->nr_vcpus = cfg->nr_vcpus;
 }
 
+static struct host_ep *host_vm(struct ffa_host *h)
+{
+	uint32_t i;
+
+	for (i = 0; i < h->nr_eps; i++)
+		if (h->eps[i].is_host)
+			return &h->eps[i];
+	return NULL;
+}
+
+static bool region_outside(const struct ffa_host *h,
+			   const struct spm_mem_region *r)
+{
+	uint64_t size = (uint64_t)r->pages * FFA_PAGE_SIZE;
+
+	return r->base < h->cfg.phys_base || size > h->cfg.mem_size ||
+	       r->base - h->cfg.phys_base > h->cfg.mem_size - size;
+}
+
+static bool regions_overlap(const struct spm_mem_region *a,
+			    const struct spm_mem_region *b)
+{
+	return a->base < b->base + (uint64_t)b->pages * FFA_PAGE_SIZE &&
+	       b->base < a->base + (uint64_t)a->pages * FFA_PAGE_SIZE;
+}
+
+/* The endpoint already added whose region r overlaps, or NULL. */
+static const char *region_owner(const struct ffa_host *h,
+				const struct spm_mem_region *r)
+{
+	const struct spm_endpoint_config *o;
+	uint32_t i, j;
+
+	for (i = 0; i < h->spm->nr_endpoints; i++) {
+		o = &h->spm->endpoints[i].cfg;
+		for (j = 0; j < o->nr_regions; j++)
+			if (regions_overlap(r, &o->regions[j]))
+				return o->name;
+	}
+	return NULL;
+}
+
+/*
+ * spm_add_endpoint() says only INVALID_PARAMETERS: name the usual
+ * causes, so that a user knows which line of the manifest (or which
+ * --mem) to change. Only a diagnosis: the manager's checks decide.
+ */
+static void host_why_not_added(struct ffa_host *h,
+			       const struct spm_endpoint_config *cfg, int ret)
+{
+	const struct spm_mem_region *r;
+	const struct host_ep *other = host_ep_by_id(h, cfg->id);
+	const char *owner;
+	uint32_t i;
+
+	if (other) {
+		host_logf(h, 0, "%s: not added: ID 0x%04x is %s's", cfg->name,
+			  cfg->id, other->name);
+		return;
+	}
+	if (cfg->is_host && host_vm(h)) {
+		host_logf(h, 0, "%s: not added: %s already has ffa-host",
+			  cfg->name, host_vm(h)->name);
+		return;
+	}
+	for (i = 0; i < cfg->nr_regions && i < SPM_MAX_MEM_REGIONS; i++) {
+		r = &cfg->regions[i];
+		owner = region_owner(h, r);
+		if (region_outside(h, r)) {
+			host_logf(h, 0, "%s: not added: region %u [%#llx, +%u "
+				  "pages) lies outside memory [%#llx, %#llx): "
+				  "give the runtime more (mem_size, ffa-host "
+				  "--mem)", cfg->name, i,
+				  (unsigned long long)r->base, r->pages,
+				  (unsigned long long)h->cfg.phys_base,
+				  (unsigned long long)(h->cfg.phys_base +
+						       h->cfg.mem_size));
+			return;
+		}
+		if (owner) {
+			host_logf(h, 0, "%s: not added: region %u [%#llx, +%u "
+				  "pages) overlaps one of %s's", cfg->name, i,
+				  (unsigned long long)r->base, r->pages,
+				  owner);
+			return;
+		}
+	}
+	host_logf(h, 0, "%s: not added (%s)", cfg->name,
+		  ffa_status_name(ret));
+}
+
 int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
-		 ffa_entry_fn entry)
+		 ffa_entry_fn entry, void *arg)
 {
 	struct spm_endpoint_config cfg;
 	struct host_ep *ep;
@@ -150,7 +243,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 		return ret;
 	host_complete_config(h, &cfg);
 	ep = &h->eps[h->nr_eps];
-	host_ep_reset(h, ep, &cfg, entry);
+	host_ep_reset(h, ep, &cfg, entry, arg);
 	ret = host_window_map(h, ep);
 	if (!ret)
 		ret = host_vcpus_init(h, ep, &cfg);
@@ -162,7 +255,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 			h->nr_eps--;
 	}
 	if (ret) {
-		host_logf(h, 0, "%s: not added (%d)", cfg.name, ret);
+		host_why_not_added(h, &cfg, ret);
 		host_vcpus_fini(ep);
 		host_window_unmap(h, ep);
 	}
@@ -173,7 +266,7 @@ int ffa_host_add(struct ffa_host *h, const void *dtb, uint32_t size,
 #define HOST_MANIFEST_MAX	(1U << 20)
 
 int ffa_host_add_file(struct ffa_host *h, const char *path,
-		      ffa_entry_fn entry)
+		      ffa_entry_fn entry, void *arg)
 {
 	FILE *f = fopen(path, "rb");
 	uint8_t *buf = malloc(HOST_MANIFEST_MAX);
@@ -183,7 +276,7 @@ int ffa_host_add_file(struct ffa_host *h, const char *path,
 	if (f && buf) {
 		n = fread(buf, 1, HOST_MANIFEST_MAX, f);
 		if (n > 0 && n < HOST_MANIFEST_MAX && !ferror(f))
-			ret = ffa_host_add(h, buf, (uint32_t)n, entry);
+			ret = ffa_host_add(h, buf, (uint32_t)n, entry, arg);
 		else
 			host_logf(h, 0, "%s: unreadable or too big", path);
 	} else {
@@ -195,14 +288,14 @@ int ffa_host_add_file(struct ffa_host *h, const char *path,
 	return ret;
 }
 
-static struct host_ep *host_vm(struct ffa_host *h)
+/* Every live vCPU waits in a call, or the boot went nowhere: say who. */
+static void host_stuck(struct ffa_host *h)
 {
-	uint32_t i;
+	char msg[HOST_ERROR_MAX] =
+		"nothing left to run before the host main returned";
 
-	for (i = 0; i < h->nr_eps; i++)
-		if (h->eps[i].is_host)
-			return &h->eps[i];
-	return NULL;
+	host_describe_vcpus(h, NULL, false, msg, sizeof(msg));
+	host_logf(h, 0, "%s", msg);
 }
 
 /*
@@ -216,7 +309,7 @@ static int host_boot(struct ffa_host *h, struct host_ep *vm)
 	uint32_t step;
 
 	for (step = 0; step <= SPM_MAX_ENDPOINTS * SPM_MAX_VCPUS; step++) {
-		if (h->host_done || vm->vcpus[0].started)
+		if (h->host_done || h->timed_out || vm->vcpus[0].started)
 			break;
 		spm_boot(h->spm, 0, &d);
 		if (d.next == SPM_IDLE)
@@ -225,7 +318,9 @@ static int host_boot(struct ffa_host *h, struct host_ep *vm)
 	}
 	if (h->host_done)
 		return h->host_ret;
-	host_logf(h, 0, "nothing left to run before the host main returned");
+	if (h->timed_out)
+		return FFA_HOST_RUN_TIMEOUT;
+	host_stuck(h);
 	return FFA_HOST_RUN_FAILED;
 }
 
@@ -242,8 +337,14 @@ int ffa_host_run(struct ffa_host *h)
 	h->ran = true;
 	if (host_fault_install(h) != 0)
 		return FFA_HOST_RUN_FAILED;
+	if (host_watchdog_arm(h) != 0) {
+		host_fault_remove();
+		host_logf(h, 0, "cannot start the watchdog");
+		return FFA_HOST_RUN_FAILED;
+	}
 	host_vcpus_prepare(h);
 	ret = host_boot(h, vm);
+	host_watchdog_disarm(h);
 	host_fault_remove();
 	host_console_flush(h);
 	return ret;

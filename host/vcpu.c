@@ -35,15 +35,51 @@ static uint64_t env_addr(const struct ffa_env *env, const void *p)
 	return h->cfg.phys_base + (uint64_t)(b - v->ep->window);
 }
 
+/*
+ * The one way from endpoint code into the runtime, so the place where an
+ * expired watchdog stops a run that still calls FF-A: the manager is
+ * between calls there, its state whole.
+ */
 static void host_conduit_call(void *ctx, struct ffa_regs *regs)
 {
 	struct host_vcpu *v = ctx;
 	struct ffa_host *h = v->ep->h;
 	struct spm_decision d;
 
+	h->in_endpoint = 0;
+	v->call_fid = (uint32_t)regs->x[0];
+	if (h->expired)
+		host_watchdog_stop(h, v, false);
+	v->in_call = true;
+	/* A reason logged outside a call (a test's own spm_*()) is not ours. */
+	h->reason_pending = false;
 	spm_call(h->spm, 0, v->ep->id, v->index, regs, &d);
 	host_execute(h, v, &d);
+	v->in_call = false;
 	*regs = v->regs;
+	h->in_endpoint = 1;
+}
+
+/* The vCPU behind env, or NULL when env is not the runtime's. */
+static struct host_vcpu *env_vcpu(const struct ffa_env *env)
+{
+	if (!env || env->conduit.call != host_conduit_call)
+		return NULL;
+	return env->conduit.ctx;
+}
+
+void *ffa_host_arg(const struct ffa_env *env)
+{
+	struct host_vcpu *v = env_vcpu(env);
+
+	return v ? v->ep->arg : NULL;
+}
+
+struct ffa_host *ffa_host_of(const struct ffa_env *env)
+{
+	struct host_vcpu *v = env_vcpu(env);
+
+	return v ? v->ep->h : NULL;
 }
 
 static void vcpu_env_init(struct host_vcpu *v,
@@ -149,15 +185,27 @@ static void vcpu_exit(struct host_vcpu *v, int ret)
 static void vcpu_main(void *arg)
 {
 	struct host_vcpu *v = arg;
+	struct ffa_host *h = v->ep->h;
 	int ret;
 
-	/* A fault in its main lands here (fault.c), with signals restored. */
-	if (sigsetjmp(v->fault, 1) != 0) {
-		host_logf(v->ep->h, 0, "%s vCPU %u faulted", v->ep->name,
-			  v->index);
-		ret = FFA_HOST_RUN_FAILED;
-	} else {
+	/*
+	 * A fault in its main (fault.c), or the watchdog finding it in its
+	 * own code (watchdog.c), lands here with signals restored.
+	 */
+	switch (sigsetjmp(v->fault, 1)) {
+	case 0:
+		h->in_endpoint = 1;
 		ret = v->ep->entry(&v->env);
+		h->in_endpoint = 0;
+		break;
+	case HOST_JMP_WATCHDOG:
+		h->in_endpoint = 0;
+		host_watchdog_stop(h, v, true);	/* does not return */
+	default:			/* HOST_JMP_FAULT */
+		h->in_endpoint = 0;
+		host_logf(h, 0, "%s vCPU %u faulted", v->ep->name, v->index);
+		ret = FFA_HOST_RUN_FAILED;
+		break;
 	}
 	vcpu_exit(v, ret);
 }
@@ -191,8 +239,8 @@ void host_vcpus_prepare(struct ffa_host *h)
 		}
 }
 
-static void switch_to(struct ffa_host *h, struct host_vcpu *from,
-		      struct host_vcpu *to)
+void host_switch(struct ffa_host *h, struct host_vcpu *from,
+		 struct host_vcpu *to)
 {
 	struct host_ctx *save = from ? &from->ctx : &h->main_ctx;
 	struct host_ctx *load = to ? &to->ctx : &h->main_ctx;
@@ -217,7 +265,8 @@ void host_execute(struct ffa_host *h, struct host_vcpu *from,
 		else
 			to->regs = d->regs;
 	}
+	host_refusal_note(h, to, &d->regs);
 	if (to == from)
 		return;
-	switch_to(h, from, to);
+	host_switch(h, from, to);
 }

@@ -2,7 +2,8 @@
 /*
  * Your own program on the host runtime: assemble a system from two
  * manifests (your partition and the host), then, as the host, find the
- * partition by its UUID and ask it to add two numbers.
+ * partition by its UUID and ask it to add the two numbers main() gave
+ * it (its endpoint's argument).
  *
  *	build/examples/hello build/examples/hello.dtb build/examples/host.dtb
  */
@@ -39,7 +40,11 @@ static int find_adder(const struct ffa_env *env, uint16_t *id)
 
 int hello_host_main(const struct ffa_env *env)
 {
-	struct ffa_direct_msg m = { .sender = env->id, .args = { 0, 2, 3 } };
+	/* What main() passed to ffa_host_add_file() for this endpoint. */
+	const struct hello_sum *sum = ffa_host_arg(env);
+	struct ffa_direct_msg m = {
+		.sender = env->id, .args = { 0, sum->a, sum->b },
+	};
 	struct ffa_event ev;
 	int ret = map_buffers(env);
 
@@ -51,14 +56,17 @@ int hello_host_main(const struct ffa_env *env)
 		printf("hello: %s\n", ffa_status_name(ret));
 		return 1;
 	}
-	printf("hello: partition 0x%04x says 2 + 3 = %llu\n", m.receiver,
+	printf("hello: partition 0x%04x says %llu + %llu = %llu\n",
+	       m.receiver, (unsigned long long)sum->a,
+	       (unsigned long long)sum->b,
 	       (unsigned long long)ev.direct.args[1]);
-	return ev.direct.args[1] == 5 ? 0 : 1;
+	return ev.direct.args[1] == sum->a + sum->b ? 0 : 1;
 }
 
 int main(int argc, char **argv)
 {
 	struct ffa_host_config cfg = { .mem_size = 64ULL << 20 };
+	struct hello_sum sum = { .a = 2, .b = 3 };
 	struct ffa_host *h;
 	int ret;
 
@@ -67,8 +75,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	h = ffa_host_create(&cfg);
-	if (!h || ffa_host_add_file(h, argv[1], hello_partition_main) ||
-	    ffa_host_add_file(h, argv[2], hello_host_main)) {
+	/* The partition needs nothing; the host main gets its question. */
+	if (!h || ffa_host_add_file(h, argv[1], hello_partition_main, NULL) ||
+	    ffa_host_add_file(h, argv[2], hello_host_main, &sum)) {
 		fprintf(stderr, "hello: cannot assemble the system\n");
 		return 2;
 	}

@@ -162,8 +162,10 @@ static int pages_main(const struct ffa_env *env)
 
 static int run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 {
+	/* A long run is the point: no watchdog. */
 	const struct ffa_host_config cfg = {
 		.mem_size = MEM_SIZE, .nr_ranges = MAX_PAGES, .ctx = ctx,
+		.watchdog_ms = FFA_HOST_WATCHDOG_OFF,
 	};
 	struct ffa_host *h = ffa_host_create(&cfg);
 	char tp[256], host[256];
@@ -171,8 +173,8 @@ static int run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 
 	snprintf(tp, sizeof(tp), "%s/bench-tp.dtb", manifest_dir);
 	snprintf(host, sizeof(host), "%s/bench-host.dtb", manifest_dir);
-	if (!h || ffa_host_add_file(h, tp, ffa_test_partition_main) ||
-	    ffa_host_add_file(h, host, host_main)) {
+	if (!h || ffa_host_add_file(h, tp, ffa_test_partition_main, NULL) ||
+	    ffa_host_add_file(h, host, host_main, NULL)) {
 		fprintf(stderr, "bench: cannot assemble the system\n");
 		exit(2);
 	}

@@ -74,7 +74,7 @@ static void test_map_count_limit(void **state)
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo,
 				      DTB_SIZE(dtb_echo),
-				      never_runs), 0);
+				      never_runs, NULL), 0);
 	env = echo_env(h);
 	for (i = 0; i <= limit && ret == 0; i++) {
 		addr = FREE_MEM + 2 * i * FFA_PAGE_SIZE;
@@ -108,7 +108,7 @@ static void test_set_access_bounds(void **state)
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo,
 				      DTB_SIZE(dtb_echo),
-				      never_runs), 0);
+				      never_runs, NULL), 0);
 	assert_int_equal(set_access(h, 0x40400000, 1, SPM_ACCESS_RW),
 			 FFA_RET_INVALID_PARAMETERS);
 	assert_int_equal(set_access(h, 0x403ff000, 2, SPM_ACCESS_RW),

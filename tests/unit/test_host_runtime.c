@@ -30,6 +30,9 @@
 EMBED_DTB(dtb_host, "host");
 EMBED_DTB(dtb_echo, "sp_echo");
 EMBED_DTB(dtb_full, "full");
+EMBED_DTB(dtb_echo_b, "sp_echo_b");
+EMBED_DTB(dtb_host_b, "host_b");
+EMBED_DTB(dtb_no_uuid, "bad_missing_uuid");
 
 
 /* tests/manifests/host.dts and sp_echo.dts */
@@ -278,7 +281,7 @@ static struct ffa_host *start(enum ffa_host_ctx_kind ctx)
 
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      echo_main), 0);
+				      echo_main, NULL), 0);
 	return h;
 }
 
@@ -293,9 +296,9 @@ static void run_pair(enum ffa_host_ctx_kind ctx, ffa_entry_fn part_main,
 
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main), 0);
+				      part_main, NULL), 0);
 	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main), 0);
+				      host_main, NULL), 0);
 	snprintf(failure, sizeof(failure), "no check failed");
 	line = ffa_host_run(h);
 	if (line == 0 && spm_check_invariants(ffa_host_spm(h), &why) != 0) {
@@ -443,12 +446,13 @@ static void test_run_returns_host_value(void **state)
 
 	(void)state;
 	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_returns_42), 0);
+				      host_returns_42, NULL), 0);
 	assert_int_equal(ffa_host_run(h), 42);
 	/* Once only, and no endpoint joins afterwards. */
 	assert_int_equal(ffa_host_run(h), FFA_HOST_RUN_FAILED);
 	assert_int_equal(ffa_host_add(h, dtb_full, DTB_SIZE(dtb_full),
-				      echo_main), FFA_RET_INVALID_PARAMETERS);
+				      echo_main, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
 	ffa_host_destroy(h);
 }
 
@@ -482,17 +486,86 @@ static void test_add_rejects(void **state)
 
 	(void)state;
 	memset(junk, 0, sizeof(junk));
-	assert_int_equal(ffa_host_add(h, junk, sizeof(junk), echo_main),
+	assert_int_equal(ffa_host_add(h, junk, sizeof(junk), echo_main,
+				      NULL),
 			 FFA_RET_INVALID_PARAMETERS);
-	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo), NULL),
+	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo), NULL,
+				      NULL),
 			 FFA_RET_INVALID_PARAMETERS);
 	/* The same ID, and memory the echo partition already owns. */
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      echo_main), FFA_RET_INVALID_PARAMETERS);
-	assert_int_equal(ffa_host_add_file(h, "/nonexistent.dtb", echo_main),
+				      echo_main, NULL),
+			 FFA_RET_INVALID_PARAMETERS);
+	assert_int_equal(ffa_host_add_file(h, "/nonexistent.dtb", echo_main,
+					   NULL),
 			 FFA_RET_INVALID_PARAMETERS);
 	/* No host endpoint: nothing to run. */
 	assert_int_equal(ffa_host_run(h), FFA_HOST_RUN_FAILED);
+	ffa_host_destroy(h);
+}
+
+/*
+ * Why an endpoint was not added, in the runtime's last error: each
+ * check the manager only answers INVALID_PARAMETERS for, by name.
+ */
+struct add_row {
+	const uint8_t *first;		/* added before, or NULL */
+	uint32_t first_size;
+	const uint8_t *dtb;
+	uint32_t size;
+	uint64_t mem_size;
+	const char *error;
+};
+
+#define ROW(a, b, mem, error)						\
+	{ a, DTB_SIZE(a), b, DTB_SIZE(b), mem, error }
+#define ROW1(b, mem, error)	{ NULL, 0, b, DTB_SIZE(b), mem, error }
+
+static void test_add_reasons(void **state)
+{
+	const struct add_row rows[] = {
+		ROW1(dtb_echo, 0x100000,
+		    "echo: not added: region 0 [0x40100000, +64 pages) lies "
+		    "outside memory [0x40000000, 0x40100000): give the runtime"
+		    " more (mem_size, ffa-host --mem)"),
+		ROW(dtb_echo, dtb_echo, 0,
+		    "echo: not added: ID 0x8001 is echo's"),
+		ROW(dtb_host, dtb_host_b, 0,
+		    "host-b: not added: host already has ffa-host"),
+		ROW(dtb_echo_b, dtb_full, 0,
+		    "full-test-partition-with-a-long: not added: region 1 "
+		    "[0x40200000, +1 pages) overlaps one of echo-b's"),
+		ROW1(dtb_no_uuid, 0, "manifest: uuid is missing"),
+	};
+	struct ffa_host_config cfg = { 0 };
+	struct ffa_host *h;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		cfg.mem_size = rows[i].mem_size;
+		h = ffa_host_create(&cfg);
+		assert_non_null(h);
+		if (rows[i].first)
+			assert_int_equal(ffa_host_add(h, rows[i].first,
+						      rows[i].first_size,
+						      echo_main, NULL), 0);
+		assert_string_equal(ffa_host_last_error(h), "");
+		assert_int_equal(ffa_host_add(h, rows[i].dtb, rows[i].size,
+					      echo_main, NULL),
+				 FFA_RET_INVALID_PARAMETERS);
+		assert_string_equal(ffa_host_last_error(h), rows[i].error);
+		ffa_host_destroy(h);
+	}
+	h = ffa_host_create(NULL);
+	assert_non_null(h);
+	assert_int_equal(ffa_host_add_file(h, "/nonexistent.dtb", echo_main,
+					   NULL), FFA_RET_INVALID_PARAMETERS);
+	assert_string_equal(ffa_host_last_error(h),
+			    "/nonexistent.dtb: cannot open");
+	assert_int_equal(ffa_host_run(h), FFA_HOST_RUN_FAILED);
+	assert_string_equal(ffa_host_last_error(h),
+			    "no endpoint has the ffa-host property");
 	ffa_host_destroy(h);
 }
 
@@ -537,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_run_returns_host_value),
 		cmocka_unit_test(test_console_prefix),
 		cmocka_unit_test(test_add_rejects),
+		cmocka_unit_test(test_add_reasons),
 		cmocka_unit_test(test_create_rejects),
 	};
 

@@ -555,7 +555,7 @@ static int add(const char *name, ffa_entry_fn entry)
 	char path[256];
 
 	snprintf(path, sizeof(path), "%s/%s.dtb", MANIFEST_DIR, name);
-	return ffa_host_add_file(runtime, path, entry);
+	return ffa_host_add_file(runtime, path, entry, NULL);
 }
 
 static void run_scenario(ffa_entry_fn host_main)
