@@ -212,9 +212,9 @@ static void run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 
 	assert_non_null(h);
 	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main), 0);
+				      part_main, NULL), 0);
 	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main), 0);
+				      host_main, NULL), 0);
 	snprintf(failure, sizeof(failure), "no check failed");
 	line = ffa_host_run(h);
 	if (line == 0 && spm_check_invariants(ffa_host_spm(h), &why) != 0) {
