@@ -110,7 +110,7 @@ struct fixture {
 	struct mw *w;
 	struct ffa_mem_range r[2];
 	uint64_t share;		/* P1 -> P2 RO, P3 RW (SHARE) */
-	uint64_t lend;		/* P1 -> P2 RW NX, zero flag not set */
+	uint64_t lend;		/* P1 -> P2 RW, zero flag not set */
 };
 
 static struct fixture *fixture_new(void)
@@ -123,7 +123,7 @@ static struct fixture *fixture_new(void)
 	t.attrs = FFA_MEM_ATTR_NORMAL_WB_IS;
 	txn_add(&t, P3, RW);
 	f->share = send_ok(f->w, 0x84000073, &t);
-	t = txn1(f->w, P1, P2, RW_NX, 4, 2, &f->r[1]);
+	t = txn1(f->w, P1, P2, RW, 4, 2, &f->r[1]);
 	f->lend = send_ok(f->w, 0x84000072, &t);
 	return f;
 }
@@ -248,7 +248,7 @@ static void test_request_too_much(void **state)
 	q.flags = 0;
 	q.attrs = 0x2e;				/* differs from 0x2f */
 	refuse(f, &q, ERR_INVALID);
-	q = rreq1(P2, f->lend, P1, RW_X);	/* X on an NX lend */
+	q = rreq1(P2, f->lend, P1, RW_X);	/* X of a lend */
 	refuse(f, &q, ERR_DENIED);
 	q.access[0].perms = RW;
 	q.flags = FFA_RETRIEVE_ZERO_BEFORE;	/* lender did not clear */
