@@ -47,9 +47,14 @@ void spm_mem_mark_ranges(struct spm *spm, const struct ffa_mem_range *r,
 /* Donation done: the pages leave the share and become ep_index's. */
 void spm_mem_give_ranges(struct spm *spm, const struct ffa_mem_range *r,
 			 uint32_t n, uint32_t ep_index, uint32_t access);
-/* Whether the owner may write every page of r (a reclaim that clears). */
-bool spm_mem_ranges_writable(const struct spm *spm,
-			     const struct ffa_mem_range *r, uint32_t n);
+/*
+ * Whether the owner's own access to every page of r includes `access`
+ * (SPM_ACCESS_W for a reclaim that clears, SPM_ACCESS_X for a retrieve
+ * that asks to execute).
+ */
+bool spm_mem_ranges_allow(const struct spm *spm,
+			  const struct ffa_mem_range *r, uint32_t n,
+			  uint32_t access);
 
 /* ---- share table and range pool (mem_table.c) ---- */
 
@@ -101,8 +106,10 @@ void spm_mem_send_progress(struct spm_ctx *c, struct spm_share *s);
 struct spm_retrieve {
 	struct spm_share *s;
 	int idx;		/* the caller in s->mtd.access */
-	uint32_t access;	/* SPM_ACCESS_* to map */
-	bool zero_after;	/* clear the memory on relinquish */
+	uint32_t access;	/* SPM_ACCESS_* mapped for it */
+	uint16_t attrs;		/* memory attributes in force */
+	bool zero_before;	/* clear the memory before mapping it */
+	bool zero_after;	/* clear it once the borrower lets go */
 };
 
 /* Read, copy and judge the caller's request; changes nothing. */

@@ -192,7 +192,7 @@ static void test_request_mismatch(void **state)
 	q.flags = FFA_RETRIEVE_BYPASS_BORROWERS;	/* with one borrower */
 	refuse(f, &q, ERR_INVALID);
 	q.flags = 0;
-	q.attrs = FFA_MEM_ATTR_NORMAL_WB_IS;		/* lent with none */
+	q.attrs = FFA_MEM_ATTR_TYPE_RSVD;		/* no such type */
 	refuse(f, &q, ERR_INVALID);
 	q.attrs = 0;
 	q.flags = FFA_RETRIEVE_TYPE_LEND << 3;
@@ -209,12 +209,13 @@ static void test_request_borrowers(void **state)
 	(void)state;
 	q.sender = HOST;
 	refuse(f, &q, ERR_DENIED);
-	q = rreq1(P3, f->lend, P1, RW);		/* not a borrower */
-	refuse(f, &q, ERR_DENIED);
+	/* Not a borrower: INVALID_PARAMETERS (ffa-abi.md 10.2, row 24). */
+	q = rreq1(P3, f->lend, P1, RW);
+	refuse(f, &q, ERR_INVALID);
 	q = rreq1(HOST, f->share, P1, 0);
 	rreq_add(&q, P2, 0);
 	rreq_add(&q, P3, 0);
-	refuse(f, &q, ERR_DENIED);
+	refuse(f, &q, ERR_INVALID);
 	q = rreq1(P2, f->share, P1, 0);		/* P3 left out */
 	refuse(f, &q, ERR_INVALID);
 	rreq_add(&q, HOST, 0);			/* someone else instead */
@@ -248,7 +249,7 @@ static void test_request_too_much(void **state)
 	q.flags = 0;
 	q.attrs = 0x2e;				/* differs from 0x2f */
 	refuse(f, &q, ERR_INVALID);
-	q = rreq1(P2, f->lend, P1, RW_X);	/* X of a lend */
+	q = rreq1(P2, f->lend, P1, RW_X);	/* X of P1's RW memory */
 	refuse(f, &q, ERR_DENIED);
 	q.access[0].perms = RW;
 	q.flags = FFA_RETRIEVE_ZERO_BEFORE;	/* lender did not clear */

@@ -131,6 +131,7 @@ enum spm_share_state {
 struct spm_borrower {
 	uint16_t retrieved;	/* outstanding retrievals */
 	uint8_t granted;	/* SPM_ACCESS_* after retrieve */
+	uint16_t attrs;		/* memory attributes in force (0: unstated) */
 	uint32_t resp_sent;	/* retrieve response bytes delivered */
 	uint32_t resp_total;
 	bool zero_after;	/* clear the pages on relinquish */
