@@ -118,6 +118,23 @@ int spm_mem_judge_retrieve(struct spm_ctx *c, struct spm_retrieve *out,
 /* FFA_RETRIEVE_TYPE_* of a transaction. */
 uint32_t spm_mem_retrieve_type(const struct spm_share *s);
 
+/* ---- relinquish (mem_reclaim.c) ---- */
+
+/*
+ * Undo one retrieval of borrower idx of s (a complete SHARE or LEND; a
+ * DONATE is never undone): FFA_MEM_RELINQUISH, and the clean-up after a
+ * borrower is aborted, which calls it once per outstanding retrieval.
+ * zero adds a request to clear the memory (the relinquish's flag) to the
+ * ones the borrower's retrievals made. While other retrievals of this
+ * borrower remain, only the count drops; with the last one the borrower
+ * loses its mapping, the memory is cleared if any request asked, and its
+ * record (including a retrieve response still being delivered) is
+ * reset. 0, or NO_MEMORY when the platform fails, with nothing changed
+ * (memory partly cleared excepted).
+ */
+int spm_mem_undo_retrieval(struct spm *spm, struct spm_share *s, uint32_t idx,
+			   bool zero);
+
 /* The handle in w1 (lo) / w2 (hi) of FRAG_TX, FRAG_RX and RECLAIM. */
 static inline uint64_t spm_mem_handle_arg(const struct ffa_regs *in)
 {

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The way back: a borrower gives retrieved memory up (FFA_MEM_RELINQUISH,
- * bad-input row 27), then the owner takes it back (FFA_MEM_RECLAIM, row
- * 28) and the handle dies. Both check everything first and change the
- * platform's mappings with rollback.
+ * bad-input row 27), one relinquish per retrieval, then the owner takes
+ * it back (FFA_MEM_RECLAIM, row 28) and the handle dies. Both check
+ * everything first and change the platform's mappings with rollback.
  *
  * Clearing (ffa-abi.md 9.6, 9.7): a borrower's memory is cleared when
- * it leaves the borrower if the relinquish or the retrieval asked; the
- * owner's reclaim clears if its own flag asks. Nothing else clears here.
+ * it leaves the borrower (its last retrieval undone) if the relinquish
+ * or any of its retrievals asked; the owner's reclaim clears if its own
+ * flag asks. Nothing else clears here.
  */
 #include <libffa/bytes.h>
 #include "mem.h"
@@ -80,8 +81,8 @@ static int check_relinquish(struct spm_ctx *c, const struct ffa_relinquish *rel,
 	return (b->granted & SPM_ACCESS_W) ? 0 : FFA_RET_DENIED;
 }
 
-static int unmap_borrower(struct spm *spm, struct spm_share *s, uint32_t idx,
-			  bool zero)
+int spm_mem_undo_retrieval(struct spm *spm, struct spm_share *s, uint32_t idx,
+			   bool zero)
 {
 	const struct ffa_mem_range *r = spm_share_ranges(spm, s);
 	struct spm_borrower *b = &s->borrowers[idx];
@@ -89,6 +90,11 @@ static int unmap_borrower(struct spm *spm, struct spm_share *s, uint32_t idx,
 	uint32_t n = s->mtd.nr_ranges;
 	bool clear = zero || b->zero_after;
 
+	if (b->retrieved > 1) {
+		b->retrieved--;
+		b->zero_after = clear;
+		return 0;
+	}
 	if (spm_mem_set_ranges(spm, id, r, n, SPM_ACCESS_NONE, b->granted))
 		return FFA_RET_NO_MEMORY;
 	/* Cleared only once the borrower cannot see it any more. */
@@ -111,8 +117,8 @@ void spm_h_mem_relinquish(struct spm_ctx *c)
 		ret = check_relinquish(c, &rel, &s, &idx, &why);
 	if (!ret) {
 		why = "platform could not unmap the borrower";
-		ret = unmap_borrower(c->spm, s, (uint32_t)idx,
-				     rel.flags & FFA_RELINQUISH_ZERO);
+		ret = spm_mem_undo_retrieval(c->spm, s, (uint32_t)idx,
+					     rel.flags & FFA_RELINQUISH_ZERO);
 	}
 	if (ret) {
 		spm_ret_error(c, ret, why);

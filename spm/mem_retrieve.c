@@ -6,6 +6,10 @@
  * goes out fragment by fragment (bad-input rows 21 and 22): every
  * fragment is rebuilt from the share's ranges at the offset the borrower
  * asks for, so nothing but the offset is kept between calls.
+ *
+ * A borrower may hold SPM_MAX_RETRIEVALS retrievals of one transaction
+ * at once: the first maps the memory, later ones only count (and are
+ * answered with the same permissions and attributes).
  */
 #include <libffa/bytes.h>
 #include "mem.h"
@@ -98,13 +102,15 @@ static int build_fragment(struct spm_ctx *c, const struct spm_share *s,
 }
 
 /*
- * Clear if asked (before the borrower can see it), map, then hand the
- * first fragment over; undo the map if that fails.
+ * Clear if asked (before the borrower can see it), map for a first
+ * retrieval, then hand the first fragment over; undo the map if that
+ * fails. A later retrieval finds the memory mapped already.
  */
 static int map_and_deliver(struct spm_ctx *c, const struct spm_retrieve *rt,
 			   uint32_t len, const char **why)
 {
 	const struct ffa_mem_range *r = spm_share_ranges(c->spm, rt->s);
+	bool map = !rt->s->borrowers[rt->idx].retrieved;
 	uint16_t id = c->caller->cfg.id;
 	uint32_t n = rt->s->mtd.nr_ranges;
 	int ret;
@@ -113,15 +119,16 @@ static int map_and_deliver(struct spm_ctx *c, const struct spm_retrieve *rt,
 	if (rt->zero_before && spm_mem_zero_ranges(c->spm, r, n))
 		return FFA_RET_NO_MEMORY;
 	*why = "platform could not map the memory";
-	if (spm_mem_set_ranges(c->spm, id, r, n, rt->access,
-			       SPM_ACCESS_NONE))
+	if (map && spm_mem_set_ranges(c->spm, id, r, n, rt->access,
+				      SPM_ACCESS_NONE))
 		return FFA_RET_NO_MEMORY;
 	ret = spm_rx_produce(c->spm, c->caller, c->spm->cpus[c->cpu].buf,
 			     len);
 	if (ret) {
 		*why = "could not fill the RX buffer";
-		spm_mem_set_ranges(c->spm, id, r, n, SPM_ACCESS_NONE,
-				   rt->access);
+		if (map)
+			spm_mem_set_ranges(c->spm, id, r, n, SPM_ACCESS_NONE,
+					   rt->access);
 	}
 	return ret;
 }
@@ -132,12 +139,12 @@ static void record_retrieve(struct spm_ctx *c, const struct spm_retrieve *rt,
 	struct spm_share *s = rt->s;
 	struct spm_borrower *b = &s->borrowers[rt->idx];
 
-	b->retrieved = 1;
+	b->retrieved++;
 	b->granted = (uint8_t)rt->access;
 	b->attrs = rt->attrs;
 	b->resp_sent = len;
 	b->resp_total = total;
-	b->zero_after = rt->zero_after;
+	b->zero_after = b->zero_after || rt->zero_after;
 	if (s->op != FFA_MEM_OP_DONATE)
 		return;
 	/* The borrower is the owner now; the handle dies with the reply. */

@@ -10,12 +10,13 @@
  * requests the state refuses):
  * - handle, tag, type, borrower list, impdef value: INVALID_PARAMETERS
  *   (owner named wrong, or the sending unfinished: DENIED);
- * - zero flags on a SHARE: INVALID_PARAMETERS;
+ * - zero flags on a SHARE, and zero-before-retrieval from a borrower
+ *   that holds the memory already: INVALID_PARAMETERS;
  * - an instruction access on memory mapped in several places (SHARE,
  *   LEND to several): INVALID_PARAMETERS;
  * - memory attributes: lib's ffa_mtd_retrieve_attrs();
- * - a second retrieval: DENIED;
- * - more access than granted: DENIED;
+ * - more retrievals than SPM_MAX_RETRIEVALS: DENIED;
+ * - more access than granted, or than the first retrieval got: DENIED;
  * - zeroing the sender did not allow, or on a read-only retrieval:
  *   DENIED.
  * docs/ARCHITECTURE.md lists the choices made where sources disagree.
@@ -156,6 +157,10 @@ static int check_request(const struct spm_share *s, int idx,
 	*why = "zeroing asked on shared memory";
 	if ((flags & zero) && s->op == FFA_MEM_OP_SHARE)
 		return FFA_RET_INVALID_PARAMETERS;
+	/* Memory in use cannot be cleared "before" this retrieval. */
+	*why = "zeroing before retrieval asked while retrieved";
+	if ((flags & FFA_RETRIEVE_ZERO_BEFORE) && s->borrowers[idx].retrieved)
+		return FFA_RET_INVALID_PARAMETERS;
 	/* Memory mapped in several places is never executable (NX). */
 	*why = "instruction access asked on shared memory";
 	if (spm_share_is_shared(s) &&
@@ -214,16 +219,39 @@ static int grant_instr(struct spm *spm, const struct spm_share *s,
 	return 0;
 }
 
+/*
+ * A later retrieval shares the mapping of the first: it may leave the
+ * permissions unstated or ask for less, and gets what is mapped; more
+ * than that is DENIED (ffa-abi.md 10.2, "more permissive than granted").
+ */
+static int grant_again(const struct spm_borrower *b, uint8_t asked,
+		       uint32_t *access, const char **why)
+{
+	*why = "more access asked than the first retrieval got";
+	if ((asked & FFA_MEM_DATA_MASK) == FFA_MEM_DATA_RW &&
+	    !(b->granted & SPM_ACCESS_W))
+		return FFA_RET_DENIED;
+	if ((asked & FFA_MEM_INSTR_MASK) == FFA_MEM_INSTR_X &&
+	    !(b->granted & SPM_ACCESS_X))
+		return FFA_RET_DENIED;
+	*access = b->granted;
+	return 0;
+}
+
 static int grant_access(struct spm *spm, const struct spm_share *s, int idx,
 			uint8_t asked, uint32_t *access, const char **why)
 {
 	const struct spm_borrower *b = &s->borrowers[idx];
 	int ret;
 
-	/* One outstanding retrieval per borrower. */
-	*why = "already retrieved";
-	if (b->retrieved)
+	*why = "retrieved as many times as allowed";
+	if (b->retrieved >= SPM_MAX_RETRIEVALS)
 		return FFA_RET_DENIED;
+	*why = "previous retrieve response not fully delivered";
+	if (b->resp_sent < b->resp_total)
+		return FFA_RET_DENIED;
+	if (b->retrieved)
+		return grant_again(b, asked, access, why);
 	ret = grant_data(spm, s, s->mtd.access[idx].perms, asked, access,
 			 why);
 	if (ret)
@@ -251,7 +279,8 @@ static int grant(struct spm *spm, const struct ffa_retrieve_req *req,
 		 int ridx, struct spm_retrieve *out, const char **why)
 {
 	const struct spm_share *s = out->s;
-	uint16_t in_force = s->mtd.hdr.attributes;
+	const struct spm_borrower *b = &s->borrowers[out->idx];
+	uint16_t in_force = b->retrieved ? b->attrs : s->mtd.hdr.attributes;
 	uint32_t flags = req->hdr.flags;
 	int ret = check_request(s, out->idx, req, ridx, why);
 

@@ -260,7 +260,7 @@ static void test_request_too_much(void **state)
 	q.flags = 0;
 	retrieve_ok(f->w, &q);
 	expect_access(f->w, P2, f->r[1].address, 2, RA);
-	/* One retrieval at a time per borrower. */
+	/* A second retrieval may not ask for more than the first got. */
 	q.access[0].perms = RW;
 	refuse(f, &q, ERR_DENIED);
 	fixture_free(f);

@@ -90,8 +90,9 @@ static const struct row rows[] = {
 	NO("host_not_a_borrower", SH2, 0, ERR_INVALID, .who = HOST),
 	NO("borrower_list_short", LE2, RW, ERR_INVALID, .mod = M_SHORT_LIST),
 	/* "already mapped / retrieved more times than allowed" */
-	NO("second_retrieval", LE1, 0, ERR_DENIED, .pre = 1),
-	NO("second_retrieval_of_share", SH2, 0, ERR_DENIED, .pre = 1),
+	OK("third_retrieval_ok", LE1, 0, .pre = 2, GOT(RW_NX, RWA, 0)),
+	NO("fourth_retrieval", LE1, 0, ERR_DENIED, .pre = 3),
+	NO("fourth_retrieval_of_share", SH2, 0, ERR_DENIED, .pre = 3),
 	/* "requested permission more permissive than granted" */
 	NO("rw_of_ro_lend", LE1RO, RW, ERR_DENIED),
 	NO("rw_of_ro_share", SH2, RW, ERR_DENIED),
@@ -138,8 +139,13 @@ static const struct row rows[] = {
 	NO("zero_after_read_only", LE1, RO, ERR_DENIED, .flags = ZA),
 	NO("zero_after_ro_granted", LE1RO, 0, ERR_DENIED, .flags = ZA),
 	NO("donate_zero_before_read_only", DO1Z, RO, ERR_DENIED, .flags = ZB),
+	/* Zero-before by a borrower that holds it already: MBZ. */
+	NO("zero_before_when_retrieved", LE1Z, RW, ERR_INVALID, .flags = ZB,
+	   .pre = 1),
 	/* "caller's RX buffer not free" */
 	NO("rx_full", LE1, RW, ERR_BUSY, .mod = M_RX_FULL),
+	NO("rx_full_on_a_later_retrieval", LE1, 0, ERR_BUSY, .pre = 1,
+	   .mod = M_RX_FULL),
 	/* "address ranges / alignment hint supplied (unsupported)" */
 	NO("alignment_hint_valid", LE1, RW, ERR_INVALID,
 	   .flags = FFA_RETRIEVE_ALIGN_VALID),
@@ -431,10 +437,45 @@ static void test_attributes_matrix(void **state)
 					attrs_case(fids[f], n, sa, ra);
 }
 
+/*
+ * A borrower of a single-borrower LEND states the attributes; a later
+ * retrieval of its own quotes them or says nothing; once it let go, a
+ * fresh retrieval may state others.
+ */
+static void test_attributes_follow_first_retrieval(void **state)
+{
+	struct mw *w = mw_new();
+	struct ffa_mem_range r;
+	struct txn t = txn1(w, P1, P2, RW, 0, 1, &r);
+	uint64_t h = send_ok(w, 0x84000072, &t);
+	struct rreq q = rreq1(P2, h, P1, 0);
+	struct spm_decision d;
+	uint32_t len;
+
+	(void)state;
+	q.attrs = DEV;
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P2)) >> 16, DEV);
+	q.attrs = 0;
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P2)) >> 16, DEV);
+	q.attrs = WB_IS;		/* Normal of what it took as Device */
+	len = write_rreq(w, &q);
+	expect_refused(w, P2, X(0x84000074, len, len), ERR_DENIED);
+	d = relinquish(w, P2, h, 0);
+	expect_ok(&d, P2);
+	d = relinquish(w, P2, h, 0);
+	expect_ok(&d, P2);
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P2)) >> 16, WB_IS);
+	mw_free(w);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest extra[] = {
 		cmocka_unit_test(test_attributes_matrix),
+		cmocka_unit_test(test_attributes_follow_first_retrieval),
 	};
 
 	return RUN_CASE_TABLE("test_spm_mem_rules", rows, run_row, extra);
