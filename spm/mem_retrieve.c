@@ -11,6 +11,7 @@
  * at once: the first maps the memory, later ones only count (and are
  * answered with the same permissions and attributes).
  */
+#include <ffa/version.h>
 #include <libffa/bytes.h>
 #include "mem.h"
 
@@ -22,6 +23,22 @@ static uint8_t perms_of(uint32_t access)
 
 	return data | ((access & SPM_ACCESS_X) ? FFA_MEM_INSTR_X :
 						 FFA_MEM_INSTR_NX);
+}
+
+/*
+ * The attributes a response carries: those in force, and from v1.1 the
+ * security state (ffa-abi.md 9.4, bit 6): set for memory the normal
+ * world owns. The v1.0 layout has no such bit.
+ */
+static uint16_t resp_attrs(const struct spm_ctx *c, const struct spm_share *s,
+			   uint16_t attrs)
+{
+	uint16_t owner = spm_share_owner(c->spm, s)->cfg.id;
+
+	if (FFA_ID_IS_SECURE(owner) ||
+	    FFA_VERSION_MINOR(c->caller->version) < 1)
+		return attrs;
+	return attrs | FFA_MEM_ATTR_NS;
 }
 
 /* Everything a response fragment is built from (struct ffa_mtd_spec). */
@@ -46,7 +63,7 @@ static int resp_spec(const struct spm_ctx *c, const struct spm_share *s,
 	ffa_bytes_zero(spec, sizeof(*spec));
 	spec->version = c->caller->version;
 	spec->hdr.sender_id = spm_share_owner(c->spm, s)->cfg.id;
-	spec->hdr.attributes = attrs;
+	spec->hdr.attributes = resp_attrs(c, s, attrs);
 	spec->hdr.flags = spm_mem_retrieve_type(s) << FFA_RETRIEVE_TYPE_SHIFT;
 	spec->hdr.handle = s->handle;
 	spec->hdr.tag = s->mtd.hdr.tag;

@@ -34,7 +34,8 @@ static void test_response_v1_2(void **state)
 	q = rreq1(P1, h, HOST, 0);
 	d = retrieve(w, &q);
 	expect_regs(&d, P1, X(0x84000075, 128, 128));
-	assert_int_equal(ld32(rx + 0), 0x002f0001);	/* sender, attrs */
+	/* Sender, attributes: the host's memory is non-secure (NS). */
+	assert_int_equal(ld32(rx + 0), 0x006f0001);
 	assert_int_equal(ld32(rx + 4), 0x08);		/* type: share */
 	assert_int_equal(ld64(rx + 8), h);
 	assert_int_equal(ld64(rx + 16), TAG);
@@ -79,7 +80,7 @@ static void test_response_in_borrower_layout(void **state)
 	d = retrieve(w, &q);
 	/* v1.1: 48 header + 16 EMAD + 16 composite + 16 range. */
 	expect_regs(&d, P1, X(0x84000075, 96, 96));
-	assert_int_equal(ld32(rx + 0), 0x002f0001);
+	assert_int_equal(ld32(rx + 0), 0x006f0001);	/* NS from v1.1 */
 	assert_int_equal(ld32(rx + 24), 16);
 	assert_int_equal(ld32(rx + 32), 48);
 	assert_int_equal(ld32(rx + 48), 0x00050000 | P1);	/* RO, NX */
@@ -95,7 +96,7 @@ static void test_response_in_borrower_layout(void **state)
 	d = retrieve(w, &q);
 	/* v1.0: 32 header + 16 EMAD + 16 composite + 16 range. */
 	expect_regs(&d, P2, X(0x84000075, 80, 80));
-	assert_int_equal(ld32(rx + 0), P3);		/* attrs 0 */
+	assert_int_equal(ld32(rx + 0), P3);		/* attrs 0, secure */
 	assert_int_equal(ld32(rx + 4), 0x10);		/* type: lend */
 	assert_int_equal(ld64(rx + 8), h);
 	assert_int_equal(ld32(rx + 28), 1);

@@ -6,7 +6,7 @@
  * exact permissions, attributes and mapping granted. Then the memory
  * attributes of every operation x borrower count x attributes in the
  * send x attributes in the retrieve (9.4, 9.9, bad-input rows 13 and
- * 26).
+ * 26), and the NS bit of responses (9.4, bit 6).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -116,7 +116,7 @@ static const struct row rows[] = {
 	NO("share_zero_after", SH1, RW, ERR_INVALID, .flags = ZA),
 	NO("share_zero_both", SH1, RW, ERR_INVALID, .flags = ZB | ZA),
 	NO("share_zero_before_read_only", SH2, RO, ERR_INVALID, .flags = ZB),
-	OK("share_unspecified_ok", SH1, 0, GOT(RW_NX, RWA, WB_IS)),
+	OK("share_unspecified_ok", SH1, 0, GOT(RW_NX, RWA, WB_IS | 0x40)),
 	/* Memory mapped in several places is never executable either. */
 	NO("lend_two_nx", LE2, RW_NX, ERR_INVALID),
 	NO("lend_two_x", LE2, RW_X, ERR_INVALID),
@@ -471,11 +471,61 @@ static void test_attributes_follow_first_retrieval(void **state)
 	mw_free(w);
 }
 
+/*
+ * The NS bit (9.4 bit 6) in a response: set for memory the normal world
+ * owns when the retriever's layout has it (v1.1 on), never for a
+ * partition's own memory nor in the 8-bit v1.0 field.
+ */
+static void test_ns_bit(void **state)
+{
+	static const uint32_t versions[NR_EPS] = {
+		0, 0x10000, 0x10001, 0,
+	};
+	struct mw *w = mw_new_ex(64, 4096, versions);
+	struct ffa_mem_range r;
+	struct txn t = txn1(w, HOST, P1, RW, 0, 1, &r);
+	struct rreq q;
+	uint64_t h;
+
+	(void)state;
+	t.attrs = WB_IS;
+	txn_add(&t, P2, RO);
+	txn_add(&t, P3, RO);
+	h = send_ok(w, 0x84000073, &t);
+	q = rreq1(P1, h, HOST, 0);	/* v1.0: no NS bit in its layout */
+	rreq_add(&q, P2, 0);
+	rreq_add(&q, P3, 0);
+	retrieve_ok(w, &q);
+	assert_int_equal(rx_bytes(w, P1)[2], WB_IS);
+	assert_int_equal(rx_bytes(w, P1)[3], 0);
+	q.borrower = P2;		/* v1.1 */
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P2)) >> 16, WB_IS | 0x40);
+	q.borrower = P3;		/* v1.2 */
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P3)) >> 16, WB_IS | 0x40);
+	/* A partition's memory is secure: no NS bit. */
+	t = txn1(w, P3, P2, RW, 0, 1, &r);
+	h = send_ok(w, 0x84000072, &t);
+	q = rreq1(P2, h, P3, 0);
+	q.attrs = WB_IS;
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P2)) >> 16, WB_IS);
+	/* The host's donation to a v1.2 partition: NS. */
+	t = txn1(w, HOST, P3, 0, 4, 1, &r);
+	h = send_ok(w, 0x84000071, &t);
+	q = rreq1(P3, h, HOST, 0);
+	retrieve_ok(w, &q);
+	assert_int_equal(ld32(rx_bytes(w, P3)) >> 16, 0x40);
+	mw_free(w);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest extra[] = {
 		cmocka_unit_test(test_attributes_matrix),
 		cmocka_unit_test(test_attributes_follow_first_retrieval),
+		cmocka_unit_test(test_ns_bit),
 	};
 
 	return RUN_CASE_TABLE("test_spm_mem_rules", rows, run_row, extra);
