@@ -67,8 +67,9 @@ static int check_attrs_value(uint16_t attrs, const char **why)
 
 	switch (attr_type(attrs)) {
 	case FFA_MEM_ATTR_TYPE_UNSPEC:
-		return attrs ? ffa_mtd_reject(why, "attributes without a type") :
-			       0;
+		if (attrs)
+			return ffa_mtd_reject(why, "attributes without a type");
+		return 0;
 	case FFA_MEM_ATTR_TYPE_DEVICE:
 		return 0;
 	case FFA_MEM_ATTR_TYPE_NORMAL:

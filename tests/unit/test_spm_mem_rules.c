@@ -37,8 +37,8 @@ enum kind {
 	DO1,		/* P1 -> P2 DONATE */
 	DO1Z,		/* P1 -> P2 DONATE, zero flag */
 	DO1RO,		/* P1 -> P2 DONATE of memory P1 may only read */
-	HLE1X,		/* HOST -> P1 LEND RW of memory the host may execute */
-	XLE1,		/* P1 -> P2 LEND RO of memory P1 may read and execute */
+	HLE1X,		/* HOST -> P1 LEND RW, host may execute it */
+	XLE1,		/* P1 -> P2 LEND RO, memory P1 may read, execute */
 	SENDING,	/* P1 -> P2 LEND, first of two fragments sent */
 };
 
@@ -361,7 +361,7 @@ static uint32_t send_verdict(uint32_t fid, uint32_t n, uint16_t attrs)
 	if (type == FFA_MEM_ATTR_TYPE_RSVD)
 		return ERR_INVALID;
 	if (op_shared(fid, n))
-		return type ? 0 : ERR_INVALID;	/* the sender states them */
+		return type ? 0 : ERR_INVALID;	/* the sender says */
 	return type ? ERR_INVALID : 0;		/* the borrower does */
 }
 

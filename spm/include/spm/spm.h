@@ -137,8 +137,8 @@ enum spm_share_state {
 struct spm_borrower {
 	uint16_t retrieved;	/* outstanding retrievals */
 	uint8_t granted;	/* SPM_ACCESS_* mapped while retrieved */
-	uint16_t attrs;		/* memory attributes in force (0: unstated) */
-	uint32_t resp_sent;	/* latest retrieve response: bytes delivered */
+	uint16_t attrs;		/* attributes in force (0: unstated) */
+	uint32_t resp_sent;	/* latest response: bytes delivered */
 	uint32_t resp_total;
 	bool zero_after;	/* clear the pages once unmapped */
 };
