@@ -47,9 +47,14 @@ void spm_mem_mark_ranges(struct spm *spm, const struct ffa_mem_range *r,
 /* Donation done: the pages leave the share and become ep_index's. */
 void spm_mem_give_ranges(struct spm *spm, const struct ffa_mem_range *r,
 			 uint32_t n, uint32_t ep_index, uint32_t access);
-/* Whether the owner may write every page of r (a reclaim that clears). */
-bool spm_mem_ranges_writable(const struct spm *spm,
-			     const struct ffa_mem_range *r, uint32_t n);
+/*
+ * Whether the owner's own access to every page of r includes `access`
+ * (SPM_ACCESS_W for a reclaim that clears, SPM_ACCESS_X for a retrieve
+ * that asks to execute).
+ */
+bool spm_mem_ranges_allow(const struct spm *spm,
+			  const struct ffa_mem_range *r, uint32_t n,
+			  uint32_t access);
 
 /* ---- share table and range pool (mem_table.c) ---- */
 
@@ -101,8 +106,10 @@ void spm_mem_send_progress(struct spm_ctx *c, struct spm_share *s);
 struct spm_retrieve {
 	struct spm_share *s;
 	int idx;		/* the caller in s->mtd.access */
-	uint32_t access;	/* SPM_ACCESS_* to map */
-	bool zero_after;	/* clear the memory on relinquish */
+	uint32_t access;	/* SPM_ACCESS_* mapped for it */
+	uint16_t attrs;		/* memory attributes in force */
+	bool zero_before;	/* clear the memory before mapping it */
+	bool zero_after;	/* clear it once the borrower lets go */
 };
 
 /* Read, copy and judge the caller's request; changes nothing. */
@@ -116,7 +123,8 @@ uint32_t spm_mem_retrieve_type(const struct spm_share *s);
 /*
  * Undo every outstanding retrieval of borrower idx of s, as its
  * relinquish would (unmap, clear if its retrieve asked to): 0, or
- * NO_MEMORY with nothing changed.
+ * NO_MEMORY when the platform fails, the retrievals undone so far staying
+ * undone (the next spm_abort() of the endpoint retries the rest).
  */
 int spm_mem_relinquish_all(struct spm *spm, struct spm_share *s, int idx);
 /*
@@ -124,6 +132,23 @@ int spm_mem_relinquish_all(struct spm *spm, struct spm_share *s, int idx);
  * any more (after every relinquish).
  */
 void spm_mem_abort_settle(struct spm *spm, struct spm_share *s);
+
+/* ---- relinquish (mem_reclaim.c) ---- */
+
+/*
+ * Undo one retrieval of borrower idx of s (a complete SHARE or LEND; a
+ * DONATE is never undone): FFA_MEM_RELINQUISH, and the clean-up after a
+ * borrower is aborted, which calls it once per outstanding retrieval.
+ * zero adds a request to clear the memory (the relinquish's flag) to the
+ * ones the borrower's retrievals made. While other retrievals of this
+ * borrower remain, only the count drops; with the last one the borrower
+ * loses its mapping, the memory is cleared if any request asked, and its
+ * record (including a retrieve response still being delivered) is
+ * reset. 0, or NO_MEMORY when the platform fails, with nothing changed
+ * (memory partly cleared excepted).
+ */
+int spm_mem_undo_retrieval(struct spm *spm, struct spm_share *s, uint32_t idx,
+			   bool zero);
 
 /* The handle in w1 (lo) / w2 (hi) of FRAG_TX, FRAG_RX and RECLAIM. */
 static inline uint64_t spm_mem_handle_arg(const struct ffa_regs *in)

@@ -27,21 +27,16 @@
 
 int spm_mem_relinquish_all(struct spm *spm, struct spm_share *s, int idx)
 {
-	const struct ffa_mem_range *r = spm_share_ranges(spm, s);
 	struct spm_borrower *b = &s->borrowers[idx];
-	uint16_t id = s->mtd.access[idx].receiver_id;
-	uint32_t n = s->mtd.nr_ranges;
+	uint32_t left = b->retrieved;
+	int ret;
 
-	if (!b->retrieved)
-		return 0;
-	if (spm_mem_set_ranges(spm, id, r, n, SPM_ACCESS_NONE, b->granted))
-		return FFA_RET_NO_MEMORY;
-	/* Cleared only once the borrower cannot see it any more. */
-	if (b->zero_after && spm_mem_zero_ranges(spm, r, n)) {
-		spm_mem_set_ranges(spm, id, r, n, b->granted, SPM_ACCESS_NONE);
-		return FFA_RET_NO_MEMORY;
+	/* One relinquish per retrieval; bounded by SPM_MAX_RETRIEVALS. */
+	while (left-- > 0) {
+		ret = spm_mem_undo_retrieval(spm, s, (uint32_t)idx, false);
+		if (ret)
+			return ret;
 	}
-	ffa_bytes_zero(b, sizeof(*b));
 	return 0;
 }
 

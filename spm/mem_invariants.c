@@ -85,20 +85,35 @@ static int check_ranges(const struct spm *spm, const struct spm_share *s,
 	return 0;
 }
 
-static bool borrowers_consistent(const struct spm_share *s)
+/* NULL, or what is wrong with a borrower record of s. */
+static const char *borrower_broken(const struct spm_share *s, uint32_t i)
 {
+	const struct spm_borrower *b = &s->borrowers[i];
+
+	if (b->resp_sent > b->resp_total)
+		return "retrieve response delivered past its end";
+	if (b->retrieved > SPM_MAX_RETRIEVALS)
+		return "borrower retrieved more times than allowed";
+	if (!b->retrieved && (b->granted || b->attrs || b->zero_after ||
+			      b->resp_total))
+		return "borrower record without a retrieval";
+	if (b->retrieved &&
+	    (s->state != SPM_SHARE_READY || i >= s->mtd.nr_access))
+		return "borrower retrieved an incomplete share";
+	return NULL;
+}
+
+static int check_borrowers(const struct spm_share *s, const char **why)
+{
+	const char *what;
 	uint32_t i;
 
 	for (i = 0; i < FFA_MEM_MAX_ACCESS; i++) {
-		const struct spm_borrower *b = &s->borrowers[i];
-
-		if (b->resp_sent > b->resp_total)
-			return false;
-		if ((b->retrieved || b->resp_total) &&
-		    (s->state != SPM_SHARE_READY || i >= s->mtd.nr_access))
-			return false;
+		what = borrower_broken(s, i);
+		if (what)
+			return broken(why, what);
 	}
-	return true;
+	return 0;
 }
 
 static int check_share(const struct spm *spm, uint32_t slot,
@@ -114,8 +129,8 @@ static int check_share(const struct spm *spm, uint32_t slot,
 	if (s->owner >= spm->nr_endpoints ||
 	    s->mtd.nr_access > FFA_MEM_MAX_ACCESS)
 		return broken(why, "share with a bad owner or borrowers");
-	if (!borrowers_consistent(s))
-		return broken(why, "borrower retrieved an incomplete share");
+	if (check_borrowers(s, why))
+		return FFA_RET_INVALID_PARAMETERS;
 	if (!share_live(s))
 		return 0;
 	return check_ranges(spm, s, slot, covered, in_share, why);

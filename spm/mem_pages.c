@@ -288,8 +288,9 @@ void spm_mem_give_ranges(struct spm *spm, const struct ffa_mem_range *r,
 	}
 }
 
-bool spm_mem_ranges_writable(const struct spm *spm,
-			     const struct ffa_mem_range *r, uint32_t n)
+bool spm_mem_ranges_allow(const struct spm *spm,
+			  const struct ffa_mem_range *r, uint32_t n,
+			  uint32_t access)
 {
 	uint64_t first, j;
 	uint32_t i;
@@ -299,8 +300,8 @@ bool spm_mem_ranges_writable(const struct spm *spm,
 				      &first))
 			return false;
 		for (j = first; j < first + r[i].page_count; j++)
-			if (!(spm_page_access(&spm->st.pages[j]) &
-			      SPM_ACCESS_W))
+			if ((spm_page_access(&spm->st.pages[j]) & access) !=
+			    access)
 				return false;
 	}
 	return true;

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * The way back: a borrower gives retrieved memory up (FFA_MEM_RELINQUISH,
- * bad-input row 27), then the owner takes it back (FFA_MEM_RECLAIM, row
- * 28) and the handle dies. Both check everything first and change the
- * platform's mappings with rollback.
+ * bad-input row 27), one relinquish per retrieval, then the owner takes
+ * it back (FFA_MEM_RECLAIM, row 28) and the handle dies. Both check
+ * everything first and change the platform's mappings with rollback.
+ *
+ * Clearing (ffa-abi.md 9.6, 9.7): a borrower's memory is cleared when
+ * it leaves the borrower (its last retrieval undone) if the relinquish
+ * or any of its retrievals asked; the owner's reclaim clears if its own
+ * flag asks. Nothing else clears here.
  */
+#include <libffa/bytes.h>
 #include "mem.h"
 
 #define RELINQUISH_MAX_LEN	(16U + 2U * FFA_RELINQUISH_MAX_IDS)
@@ -75,25 +81,28 @@ static int check_relinquish(struct spm_ctx *c, const struct ffa_relinquish *rel,
 	return (b->granted & SPM_ACCESS_W) ? 0 : FFA_RET_DENIED;
 }
 
-static int unmap_borrower(struct spm *spm, struct spm_share *s, int idx,
-			  uint16_t id, bool zero)
+int spm_mem_undo_retrieval(struct spm *spm, struct spm_share *s, uint32_t idx,
+			   bool zero)
 {
 	const struct ffa_mem_range *r = spm_share_ranges(spm, s);
 	struct spm_borrower *b = &s->borrowers[idx];
+	uint16_t id = s->mtd.access[idx].receiver_id;
 	uint32_t n = s->mtd.nr_ranges;
+	bool clear = zero || b->zero_after;
 
+	if (b->retrieved > 1) {
+		b->retrieved--;
+		b->zero_after = clear;
+		return 0;
+	}
 	if (spm_mem_set_ranges(spm, id, r, n, SPM_ACCESS_NONE, b->granted))
 		return FFA_RET_NO_MEMORY;
 	/* Cleared only once the borrower cannot see it any more. */
-	if ((zero || b->zero_after) && spm_mem_zero_ranges(spm, r, n)) {
+	if (clear && spm_mem_zero_ranges(spm, r, n)) {
 		spm_mem_set_ranges(spm, id, r, n, b->granted, SPM_ACCESS_NONE);
 		return FFA_RET_NO_MEMORY;
 	}
-	b->retrieved = 0;
-	b->granted = 0;
-	b->resp_sent = 0;
-	b->resp_total = 0;
-	b->zero_after = false;
+	ffa_bytes_zero(b, sizeof(*b));
 	return 0;
 }
 
@@ -108,8 +117,8 @@ void spm_h_mem_relinquish(struct spm_ctx *c)
 		ret = check_relinquish(c, &rel, &s, &idx, &why);
 	if (!ret) {
 		why = "platform could not unmap the borrower";
-		ret = unmap_borrower(c->spm, s, idx, c->caller->cfg.id,
-				     rel.flags & FFA_RELINQUISH_ZERO);
+		ret = spm_mem_undo_retrieval(c->spm, s, (uint32_t)idx,
+					     rel.flags & FFA_RELINQUISH_ZERO);
 	}
 	if (ret) {
 		spm_ret_error(c, ret, why);
@@ -154,8 +163,8 @@ static int check_reclaim(struct spm_ctx *c, struct spm_share **s,
 	if ((*s)->op == FFA_MEM_OP_SHARE)
 		return FFA_RET_INVALID_PARAMETERS;
 	*why = "cannot clear read-only memory";
-	return spm_mem_ranges_writable(c->spm, spm_share_ranges(c->spm, *s),
-				       (*s)->mtd.nr_ranges) ?
+	return spm_mem_ranges_allow(c->spm, spm_share_ranges(c->spm, *s),
+				    (*s)->mtd.nr_ranges, SPM_ACCESS_W) ?
 		0 : FFA_RET_DENIED;
 }
 

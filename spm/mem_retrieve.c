@@ -6,7 +6,12 @@
  * goes out fragment by fragment (bad-input rows 21 and 22): every
  * fragment is rebuilt from the share's ranges at the offset the borrower
  * asks for, so nothing but the offset is kept between calls.
+ *
+ * A borrower may hold SPM_MAX_RETRIEVALS retrievals of one transaction
+ * at once: the first maps the memory, later ones only count (and are
+ * answered with the same permissions and attributes).
  */
+#include <ffa/version.h>
 #include <libffa/bytes.h>
 #include "mem.h"
 
@@ -20,10 +25,26 @@ static uint8_t perms_of(uint32_t access)
 						 FFA_MEM_INSTR_NX);
 }
 
+/*
+ * The attributes a response carries: those in force, and from v1.1 the
+ * security state (ffa-abi.md 9.4, bit 6): set for memory the normal
+ * world owns. The v1.0 layout has no such bit.
+ */
+static uint16_t resp_attrs(const struct spm_ctx *c, const struct spm_share *s,
+			   uint16_t attrs)
+{
+	uint16_t owner = spm_share_owner(c->spm, s)->cfg.id;
+
+	if (FFA_ID_IS_SECURE(owner) ||
+	    FFA_VERSION_MINOR(c->caller->version) < 1)
+		return attrs;
+	return attrs | FFA_MEM_ATTR_NS;
+}
+
 /* Everything a response fragment is built from (struct ffa_mtd_spec). */
 static int resp_spec(const struct spm_ctx *c, const struct spm_share *s,
-		     int idx, uint32_t granted, struct ffa_mtd_spec *spec,
-		     struct ffa_mem_access *access)
+		     int idx, uint32_t granted, uint16_t attrs,
+		     struct ffa_mtd_spec *spec, struct ffa_mem_access *access)
 {
 	struct ffa_mem_layout l;
 	uint32_t i;
@@ -42,7 +63,7 @@ static int resp_spec(const struct spm_ctx *c, const struct spm_share *s,
 	ffa_bytes_zero(spec, sizeof(*spec));
 	spec->version = c->caller->version;
 	spec->hdr.sender_id = spm_share_owner(c->spm, s)->cfg.id;
-	spec->hdr.attributes = s->mtd.hdr.attributes;
+	spec->hdr.attributes = resp_attrs(c, s, attrs);
 	spec->hdr.flags = spm_mem_retrieve_type(s) << FFA_RETRIEVE_TYPE_SHIFT;
 	spec->hdr.handle = s->handle;
 	spec->hdr.tag = s->mtd.hdr.tag;
@@ -61,9 +82,15 @@ static uint32_t resp_room(const struct spm_ctx *c)
 	return rx < cpu ? rx : cpu;
 }
 
+/* What a response shows: the access and attributes granted. */
+struct grant {
+	uint32_t access;
+	uint16_t attrs;
+};
+
 /* The response from offset on, as much as the RX buffer takes. */
 static int build_fragment(struct spm_ctx *c, const struct spm_share *s,
-			  int idx, uint32_t granted, uint32_t offset,
+			  int idx, struct grant g, uint32_t offset,
 			  uint32_t *len, uint32_t *total)
 {
 	const struct ffa_mem_range *r = spm_share_ranges(c->spm, s);
@@ -72,7 +99,7 @@ static int build_fragment(struct spm_ctx *c, const struct spm_share *s,
 	struct ffa_mtd_builder b;
 	struct ffa_mtd_spec spec;
 	uint32_t i;
-	int ret = resp_spec(c, s, idx, granted, &spec, access);
+	int ret = resp_spec(c, s, idx, g.access, g.attrs, &spec, access);
 
 	if (ret)
 		return ret;
@@ -91,25 +118,34 @@ static int build_fragment(struct spm_ctx *c, const struct spm_share *s,
 	return 0;
 }
 
-/* Map, then hand the first fragment over; undo the map if that fails. */
+/*
+ * Clear if asked (before the borrower can see it), map for a first
+ * retrieval, then hand the first fragment over; undo the map if that
+ * fails. A later retrieval finds the memory mapped already.
+ */
 static int map_and_deliver(struct spm_ctx *c, const struct spm_retrieve *rt,
 			   uint32_t len, const char **why)
 {
 	const struct ffa_mem_range *r = spm_share_ranges(c->spm, rt->s);
+	bool map = !rt->s->borrowers[rt->idx].retrieved;
 	uint16_t id = c->caller->cfg.id;
 	uint32_t n = rt->s->mtd.nr_ranges;
 	int ret;
 
+	*why = "platform could not clear the memory";
+	if (rt->zero_before && spm_mem_zero_ranges(c->spm, r, n))
+		return FFA_RET_NO_MEMORY;
 	*why = "platform could not map the memory";
-	if (spm_mem_set_ranges(c->spm, id, r, n, rt->access,
-			       SPM_ACCESS_NONE))
+	if (map && spm_mem_set_ranges(c->spm, id, r, n, rt->access,
+				      SPM_ACCESS_NONE))
 		return FFA_RET_NO_MEMORY;
 	ret = spm_rx_produce(c->spm, c->caller, c->spm->cpus[c->cpu].buf,
 			     len);
 	if (ret) {
 		*why = "could not fill the RX buffer";
-		spm_mem_set_ranges(c->spm, id, r, n, SPM_ACCESS_NONE,
-				   rt->access);
+		if (map)
+			spm_mem_set_ranges(c->spm, id, r, n, SPM_ACCESS_NONE,
+					   rt->access);
 	}
 	return ret;
 }
@@ -120,11 +156,12 @@ static void record_retrieve(struct spm_ctx *c, const struct spm_retrieve *rt,
 	struct spm_share *s = rt->s;
 	struct spm_borrower *b = &s->borrowers[rt->idx];
 
-	b->retrieved = 1;
+	b->retrieved++;
 	b->granted = (uint8_t)rt->access;
+	b->attrs = rt->attrs;
 	b->resp_sent = len;
 	b->resp_total = total;
-	b->zero_after = rt->zero_after;
+	b->zero_after = b->zero_after || rt->zero_after;
 	if (s->op != FFA_MEM_OP_DONATE)
 		return;
 	/* The borrower is the owner now; the handle dies with the reply. */
@@ -152,6 +189,7 @@ void spm_h_mem_retrieve_req(struct spm_ctx *c)
 {
 	struct spm_retrieve rt;
 	uint32_t len, total;
+	struct grant g;
 	const char *why;
 	int ret = spm_mem_judge_retrieve(c, &rt, &why);
 
@@ -162,8 +200,9 @@ void spm_h_mem_retrieve_req(struct spm_ctx *c)
 	}
 	if (!ret) {
 		why = "retrieve response cannot be built";
-		ret = build_fragment(c, rt.s, rt.idx, rt.access, 0, &len,
-				     &total);
+		g.access = rt.access;
+		g.attrs = rt.attrs;
+		ret = build_fragment(c, rt.s, rt.idx, g, 0, &len, &total);
 	}
 	if (!ret)
 		ret = map_and_deliver(c, &rt, len, &why);
@@ -209,14 +248,17 @@ void spm_h_mem_frag_rx(struct spm_ctx *c)
 					     spm_mem_handle_arg(c->in));
 	struct spm_borrower *b;
 	uint32_t len, total;
+	struct grant g;
 	const char *why;
 	int idx, ret = check_frag_rx(c, s, &idx, &why);
 
 	if (!ret) {
 		b = &s->borrowers[idx];
 		why = "retrieve response cannot be built";
-		ret = build_fragment(c, s, idx, b->granted, b->resp_sent,
-				     &len, &total);
+		g.access = b->granted;
+		g.attrs = b->attrs;
+		ret = build_fragment(c, s, idx, g, b->resp_sent, &len,
+				     &total);
 	}
 	if (!ret)
 		ret = spm_rx_produce(c->spm, c->caller,

@@ -2,8 +2,9 @@
 /*
  * What a send may ask for, per operation: the permissions each receiver
  * is given and the memory attributes of the region (ffa-abi.md 9.4, 9.5,
- * 10.2; bad-input rows 12 and 13). These are pure checks on the values;
- * whether the sender's own mapping allows them is the manager's question.
+ * 10.2; bad-input rows 12 and 13); and the attributes a retrieve ends up
+ * with (9.9, row 26). These are pure checks on the values; whether the
+ * sender's own mapping allows them is the manager's question.
  */
 #include <libffa/mem_desc.h>
 #include "wire.h"
@@ -29,23 +30,8 @@ static int check_data_access(enum ffa_mem_op op, uint8_t data,
 	return 0;
 }
 
-static int check_instr_access(enum ffa_mem_op op, uint32_t nr_access,
-			      uint8_t instr, const char **why)
-{
-	/*
-	 * Only a LEND to a single borrower may say NX or X; everything else
-	 * leaves it unspecified (SHARE is never executable, DONATE hands over
-	 * ownership, and several borrowers must agree).
-	 */
-	if (op == FFA_MEM_OP_LEND && nr_access == 1)
-		return 0;
-	if (instr != FFA_MEM_INSTR_UNSPEC)
-		return ffa_mtd_reject(why, "instruction access must be unset");
-	return 0;
-}
-
-int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint32_t nr_access,
-			     uint8_t perms, const char **why)
+int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint8_t perms,
+			     const char **why)
 {
 	int ret = ffa_mtd_check_perm_bits(perms, why);
 
@@ -54,14 +40,43 @@ int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint32_t nr_access,
 	ret = check_data_access(op, perms & FFA_MEM_DATA_MASK, why);
 	if (ret)
 		return ret;
-	return check_instr_access(op, nr_access, perms & FFA_MEM_INSTR_MASK,
-				  why);
+	/*
+	 * No send states an instruction access (ffa-abi.md 10.2): a SHARE
+	 * is never executable, and a borrower of a LEND or DONATE asks for
+	 * it in its retrieve request.
+	 */
+	if ((perms & FFA_MEM_INSTR_MASK) != FFA_MEM_INSTR_UNSPEC)
+		return ffa_mtd_reject(why, "instruction access must be unset");
+	return 0;
 }
 
-static int check_normal_attrs(uint16_t attrs, const char **why)
+static uint16_t attr_type(uint16_t attrs)
+{
+	return attrs & FFA_MEM_ATTR_TYPE_MASK;
+}
+
+/*
+ * One attributes value on its own: 0 (nothing stated), or a memory type
+ * with encodings that exist. Without a type, bits[3:0] mean nothing, so
+ * a value that sets them is refused like any reserved encoding. (NS and
+ * bits[15:7] are ffa_mtd_check_attr_bits()'s.)
+ */
+static int check_attrs_value(uint16_t attrs, const char **why)
 {
 	uint16_t cache = attrs & FFA_MEM_ATTR_CACHE_MASK;
 
+	switch (attr_type(attrs)) {
+	case FFA_MEM_ATTR_TYPE_UNSPEC:
+		if (attrs)
+			return ffa_mtd_reject(why, "attributes without a type");
+		return 0;
+	case FFA_MEM_ATTR_TYPE_DEVICE:
+		return 0;
+	case FFA_MEM_ATTR_TYPE_NORMAL:
+		break;
+	default:
+		return ffa_mtd_reject(why, "reserved memory type");
+	}
 	if (cache != FFA_MEM_ATTR_NORMAL_NC && cache != FFA_MEM_ATTR_NORMAL_WB)
 		return ffa_mtd_reject(why, "reserved cacheability value");
 	if ((attrs & FFA_MEM_ATTR_SH_MASK) == FFA_MEM_ATTR_SH_RSVD)
@@ -72,21 +87,39 @@ static int check_normal_attrs(uint16_t attrs, const char **why)
 int ffa_mtd_check_send_attrs(enum ffa_mem_op op, uint32_t nr_access,
 			     uint16_t attrs, const char **why)
 {
-	uint16_t type = attrs & FFA_MEM_ATTR_TYPE_MASK;
+	bool shared = send_is_shared(op, nr_access);
 
 	/*
-	 * DONATE and a single-borrower LEND leave the type to the borrower's
-	 * retrieve; only the type is judged then, the cacheability and
-	 * shareability bits mean nothing without it.
+	 * DONATE and a single-borrower LEND leave the attributes to the
+	 * borrower's retrieve; everything else states Normal or Device.
 	 */
-	if (!send_is_shared(op, nr_access)) {
-		if (type != FFA_MEM_ATTR_TYPE_UNSPEC)
-			return ffa_mtd_reject(why, "memory type must be unset");
+	if (!shared && attr_type(attrs) != FFA_MEM_ATTR_TYPE_UNSPEC)
+		return ffa_mtd_reject(why, "memory type must be unset");
+	if (shared && attr_type(attrs) == FFA_MEM_ATTR_TYPE_UNSPEC)
+		return ffa_mtd_reject(why, "memory type must be Normal/Device");
+	return check_attrs_value(attrs, why);
+}
+
+int ffa_mtd_retrieve_attrs(uint16_t in_force, uint16_t asked, uint16_t *out,
+			   const char **why)
+{
+	int ret = check_attrs_value(asked, why);
+
+	if (ret)
+		return ret;
+	if (asked == 0 || asked == in_force) {
+		*out = in_force;
 		return 0;
 	}
-	if (type == FFA_MEM_ATTR_TYPE_DEVICE)
+	/* Nothing stated yet: the borrower's request sets them. */
+	if (in_force == 0) {
+		*out = asked;
 		return 0;
-	if (type != FFA_MEM_ATTR_TYPE_NORMAL)
-		return ffa_mtd_reject(why, "memory type must be Normal/Device");
-	return check_normal_attrs(attrs, why);
+	}
+	/* Row 26: Normal asked of memory given as Device is more. */
+	if (attr_type(asked) == FFA_MEM_ATTR_TYPE_NORMAL &&
+	    attr_type(in_force) == FFA_MEM_ATTR_TYPE_DEVICE)
+		return ffa_mtd_fail(why, FFA_RET_DENIED,
+				    "Normal asked of Device memory");
+	return ffa_mtd_reject(why, "memory attributes differ from the send");
 }

@@ -89,7 +89,7 @@ static int read_send_emad(const struct ffa_mtd_ctx *ctx, const uint8_t *d,
 	if (a->flags != 0)
 		return ffa_mtd_reject(why, "EMAD flags are not zero in a send");
 	/* Class 12. */
-	return ffa_mtd_check_send_perms(ctx->op, g->emad_count, a->perms, why);
+	return ffa_mtd_check_send_perms(ctx->op, a->perms, why);
 }
 
 static int read_send_access(const struct ffa_mtd_ctx *ctx, const uint8_t *d,

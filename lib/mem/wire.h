@@ -127,8 +127,8 @@ int ffa_mtd_get_composite(const uint8_t *d, uint32_t frag_len,
 
 /* ---- send policy (lib/mem/parse_access.c) ---- */
 
-int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint32_t nr_access,
-			     uint8_t perms, const char **why);
+int ffa_mtd_check_send_perms(enum ffa_mem_op op, uint8_t perms,
+			     const char **why);
 int ffa_mtd_check_send_attrs(enum ffa_mem_op op, uint32_t nr_access,
 			     uint16_t attrs, const char **why);
 

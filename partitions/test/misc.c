@@ -101,19 +101,32 @@ static int bad_spoof_sender(struct tp *t, const struct ffa_direct_msg *req)
 	return ffa_direct_req(t->self.c, &spoof, true, &ev);
 }
 
-static void bad_retrieve_twice(struct tp *t, const uint64_t *a,
-			       struct ffa_direct_msg *resp)
+/* More than any manager allows (FF-A's limit is 2^256 - 1 at most). */
+#define TP_RETRIEVE_TRIES	16U
+
+/*
+ * Retrieve one handle again and again until the manager refuses, then
+ * relinquish every retrieval, leaving the handle as it was.
+ */
+static void bad_retrieve_over_limit(struct tp *t, const uint64_t *a,
+				    struct ffa_direct_msg *resp)
 {
 	struct tp_walk w = {
 		.handle = a[2], .owner = (uint16_t)a[3], .tag = 0,
 		.flags = TP_MEM_NO_TOUCH,
 	};
-	int first = tp_retrieve(t, &w);
+	uint32_t n = 0, i;
+	int ret = 0;
 
-	resp->args[1] = tp_status(first);
-	resp->args[2] = tp_status(tp_retrieve(t, &w));
-	/* Leave the handle as it was before the command. */
-	if (first == 0)
+	while (n < TP_RETRIEVE_TRIES) {
+		ret = tp_retrieve(t, &w);
+		if (ret)
+			break;
+		n++;
+	}
+	resp->args[1] = n;
+	resp->args[2] = tp_status(ret);
+	for (i = 0; i < n; i++)
 		tp_relinquish(t, w.handle);
 }
 
@@ -129,8 +142,8 @@ void tp_misbehave(struct tp *t, const struct ffa_direct_msg *req,
 	case TP_BAD_WAIT_IN_REQUEST:
 		resp->args[1] = tp_status(ffa_msg_wait(t->self.c, 0, &ev));
 		break;
-	case TP_BAD_RETRIEVE_TWICE:
-		bad_retrieve_twice(t, req->args, resp);
+	case TP_BAD_RETRIEVE_OVER_LIMIT:
+		bad_retrieve_over_limit(t, req->args, resp);
 		break;
 	case TP_BAD_SPOOF_SENDER:
 		resp->args[1] = tp_status(bad_spoof_sender(t, req));

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -266,10 +267,13 @@ static const struct pcase cases[] = {
 	    POKE(P8(E0 + E_PERMS, 0x06))),
 	BAD("c12_lend_data_unspecified", V11, INVAL, "RO or RW", OP(LEND),
 	    POKE(P16(H_ATTR, 0), P8(E0 + E_PERMS, 0))),
-	OK("c12_lend_one_nx_ok", V11, OP(LEND),
-	   POKE(P16(H_ATTR, 0), P8(E0 + E_PERMS, 0x06))),
-	OK("c12_lend_one_x_ok", V11, OP(LEND),
-	   POKE(P16(H_ATTR, 0), P8(E0 + E_PERMS, 0x09))),
+	/* No send states an instruction access (ffa-abi.md 10.2). */
+	BAD("c12_lend_one_nx", V11, INVAL, "instruction access must",
+	    OP(LEND), POKE(P16(H_ATTR, 0), P8(E0 + E_PERMS, 0x06))),
+	BAD("c12_lend_one_x", V11, INVAL, "instruction access must",
+	    OP(LEND), POKE(P16(H_ATTR, 0), P8(E0 + E_PERMS, 0x09))),
+	BAD("c12_share_instr_x", V11, INVAL, "instruction access must",
+	    POKE(P8(E0 + E_PERMS, 0x0a))),
 	OK("c12_lend_one_instr_unspecified_ok", V11, OP(LEND),
 	   POKE(P16(H_ATTR, 0))),
 	BAD("c12_lend_two_nx", LEND2, INVAL, "instruction access must",
@@ -291,8 +295,16 @@ static const struct pcase cases[] = {
 	    "memory type must be unset", OP(LEND), POKE(P16(H_ATTR, 0x10))),
 	BAD("c13_share_type_unspecified", V11, INVAL, "Normal/Device",
 	    POKE(P16(H_ATTR, 0x0f))),
-	BAD("c13_share_type_reserved", V11, INVAL, "Normal/Device",
+	BAD("c13_share_type_reserved", V11, INVAL, "reserved memory type",
 	    POKE(P16(H_ATTR, 0x3f))),
+	BAD("c13_lend_one_type_reserved", V11, INVAL,
+	    "memory type must be unset", OP(LEND), POKE(P16(H_ATTR, 0x30))),
+	/* Without a type, bits[3:0] mean nothing: not 0 is not "unset". */
+	BAD("c13_lend_one_bits_without_type", V11, INVAL,
+	    "attributes without a type", OP(LEND), POKE(P16(H_ATTR, 0x0f))),
+	BAD("c13_donate_bits_without_type", V11, INVAL,
+	    "attributes without a type", OP(DONATE),
+	    POKE(P16(H_ATTR, 0x03), P8(E0 + E_PERMS, 0))),
 	BAD("c13_lend_two_type_unspecified", LEND2, INVAL, "Normal/Device",
 	    OP(LEND), POKE(P16(H_ATTR, 0))),
 	BAD("c13_normal_cacheability_00", V11, INVAL, "cacheability",
@@ -302,6 +314,8 @@ static const struct pcase cases[] = {
 	BAD("c13_normal_shareability_01", V11, INVAL, "shareability",
 	    POKE(P16(H_ATTR, 0x2d))),
 	OK("c13_share_device_ok", V11, POKE(P16(H_ATTR, 0x10))),
+	OK("c13_share_device_gre_ok", V11, POKE(P16(H_ATTR, 0x1c))),
+	OK("c13_lend_two_normal_ok", LEND2, OP(LEND)),
 	OK("c13_share_normal_nc_outer_ok", V11, POKE(P16(H_ATTR, 0x26))),
 	/* Class 16. */
 	BAD("c16_zero_flag_on_share", V11, INVAL, "zero flag",
@@ -522,10 +536,68 @@ static void test_c3_emad_offset_64_honoured(void **state)
 	assert_int_equal(r[1].address, A_ADDR1);
 }
 
+/*
+ * The attributes a retrieve gets (ffa-abi.md 9.4, 9.9; row 26): every
+ * kind of value in force (nothing stated, Normal, Device) against every
+ * kind of request (0, the same, another, a bad encoding).
+ */
+static void test_retrieve_attrs(void **state)
+{
+	static const struct {
+		uint16_t in_force, asked;
+		int want;
+		uint16_t out;
+		const char *why;
+	} t[] = {
+		/* Nothing stated yet: the request states them. */
+		{ 0x00, 0x00, 0, 0x00, NULL },
+		{ 0x00, 0x2f, 0, 0x2f, NULL },
+		{ 0x00, 0x26, 0, 0x26, NULL },
+		{ 0x00, 0x10, 0, 0x10, NULL },
+		{ 0x00, 0x1c, 0, 0x1c, NULL },
+		/* Stated: 0 or the same value. */
+		{ 0x2f, 0x00, 0, 0x2f, NULL },
+		{ 0x2f, 0x2f, 0, 0x2f, NULL },
+		{ 0x10, 0x00, 0, 0x10, NULL },
+		{ 0x10, 0x10, 0, 0x10, NULL },
+		/* Another value: Normal of Device is more, the rest wrong. */
+		{ 0x10, 0x2f, FFA_RET_DENIED, 0, "Normal asked of Device" },
+		{ 0x14, 0x26, FFA_RET_DENIED, 0, "Normal asked of Device" },
+		{ 0x2f, 0x10, INVAL, 0, "differ" },
+		{ 0x2f, 0x2e, INVAL, 0, "differ" },
+		{ 0x2f, 0x27, INVAL, 0, "differ" },
+		{ 0x10, 0x14, INVAL, 0, "differ" },
+		/* Encodings that do not exist, whatever is in force. */
+		{ 0x00, 0x30, INVAL, 0, "reserved memory type" },
+		{ 0x2f, 0x3f, INVAL, 0, "reserved memory type" },
+		{ 0x00, 0x23, INVAL, 0, "reserved cacheability" },
+		{ 0x00, 0x2b, INVAL, 0, "reserved cacheability" },
+		{ 0x2f, 0x2d, INVAL, 0, "reserved shareability" },
+		{ 0x00, 0x0f, INVAL, 0, "without a type" },
+		{ 0x2f, 0x03, INVAL, 0, "without a type" },
+	};
+	uint32_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		const char *why = NULL;
+		uint16_t out = 0xbeef;
+		char name[48];
+		int ret = ffa_mtd_retrieve_attrs(t[i].in_force, t[i].asked,
+						 &out, &why);
+
+		snprintf(name, sizeof(name), "attrs %#x asked of %#x",
+			 t[i].asked, t[i].in_force);
+		expect(name, ret, why, t[i].want, t[i].why);
+		assert_int_equal(out, t[i].want ? 0xbeef : t[i].out);
+	}
+}
+
 int main(void)
 {
 	static const struct CMUnitTest extra[] = {
 		cmocka_unit_test(test_c3_emad_offset_64_honoured),
+		cmocka_unit_test(test_retrieve_attrs),
 	};
 
 	return RUN_CASE_TABLE("test_mem_parse", cases, run_case, extra);

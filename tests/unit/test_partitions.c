@@ -451,9 +451,9 @@ static int scenario_misbehave(const struct ffa_env *env)
 		    0, out), 0);
 	CHECK_EQ(out[1], (uint64_t)(int64_t)FFA_RET_INVALID_PARAMETERS);
 	CHECK_EQ(mem_send(&h, FFA_MEM_SHARE_64, &spec, &r, &handle), 0);
-	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MISBEHAVE, TP_BAD_RETRIEVE_TWICE,
+	CHECK_EQ(tp(&h, ID_TEST, TP_CMD_MISBEHAVE, TP_BAD_RETRIEVE_OVER_LIMIT,
 		    handle, ID_HOST, 0, out), 0);
-	CHECK_EQ(out[1], 0);
+	CHECK_EQ(out[1], SPM_MAX_RETRIEVALS);
 	CHECK_EQ(out[2], (uint64_t)(int64_t)FFA_RET_DENIED);
 	CHECK_EQ(ffa_mem_reclaim(h.c, handle, 0), 0);
 	/* Answer, then answer again when given cycles with no request. */

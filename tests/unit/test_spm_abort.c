@@ -511,10 +511,13 @@ static void test_abort_owner(void **state)
 	rreq_add(&q3, P2, RW);
 	write_rreq(w, &q3);
 	expect_refused(w, P3, X(0x84000074, 112, 112), ERR_ABORTED);
-	/* Not a borrower: refused as before, the abort is not its news. */
+	/*
+	 * Not a borrower: refused as before (ffa-abi.md 10.2, "caller not
+	 * among receivers"), the abort is not its news.
+	 */
 	q3 = rreq1(HOST, ha, P1, RW);
 	write_rreq(w, &q3);
-	expect_refused(w, HOST, X(0x84000074, 80, 80), ERR_DENIED);
+	expect_refused(w, HOST, X(0x84000074, 80, 80), ERR_INVALID);
 	q3 = rreq1(P3, hc, P1, RW);
 	write_rreq(w, &q3);
 	expect_refused(w, P3, X(0x84000074, 80, 80), ERR_INVALID);

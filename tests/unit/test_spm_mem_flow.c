@@ -83,7 +83,7 @@ static void test_share_64_two_borrowers_ro(void **state)
 	retrieve_ok(w, &q);
 	/* Unspecified asks for what was granted: read-only, never X. */
 	expect_access(w, P2, r.address, 1, RA);
-	q = rreq1(P3, h, P1, RW_NX);
+	q = rreq1(P3, h, P1, RW);
 	rreq_add(&q, P2, RO);
 	retrieve_ok(w, &q);
 	expect_access(w, P3, r.address, 1, RWA);
@@ -109,7 +109,7 @@ static void test_lend_isolation(void **state)
 {
 	struct mw *w = mw_new();
 	struct ffa_mem_range r;
-	struct txn t = txn1(w, P1, P2, RW_X, 0, 3, &r);
+	struct txn t = txn1(w, P1, P2, RW, 0, 3, &r);
 	struct spm_decision d;
 	struct rreq q;
 	uint64_t h;
@@ -118,9 +118,9 @@ static void test_lend_isolation(void **state)
 	h = send_ok(w, 0x84000072, &t);
 	expect_access(w, P1, r.address, 3, SPM_ACCESS_NONE);
 	expect_access(w, P2, r.address, 3, SPM_ACCESS_NONE);
-	q = rreq1(P2, h, P1, RW_X);
+	q = rreq1(P2, h, P1, RW_NX);
 	retrieve_ok(w, &q);
-	expect_access(w, P2, r.address, 3, SPM_ACCESS_RWX);
+	expect_access(w, P2, r.address, 3, RWA);
 	expect_access(w, P1, r.address, 3, SPM_ACCESS_NONE);
 	d = relinquish(w, P2, h, 0);
 	expect_ok(&d, P2);

@@ -219,6 +219,15 @@ static void test_invariants_catch_corruption(void **state)
 	s->borrowers[3].retrieved = 1;
 	expect_broken(w, "borrower retrieved an incomplete share");
 	*s = keep;
+	s->borrowers[0].retrieved = SPM_MAX_RETRIEVALS + 1;
+	expect_broken(w, "borrower retrieved more times than allowed");
+	*s = keep;
+	s->borrowers[0].zero_after = true;
+	expect_broken(w, "borrower record without a retrieval");
+	*s = keep;
+	s->borrowers[0].resp_sent = 1;
+	expect_broken(w, "retrieve response delivered past its end");
+	*s = keep;
 	w->h.spm->shares[1] = keep;
 	w->h.spm->shares[1].state = SPM_SHARE_SENDING;
 	w->h.spm->shares[1].handle = FFA_HANDLE_MAKE(1, 1);

@@ -34,7 +34,8 @@ static void test_response_v1_2(void **state)
 	q = rreq1(P1, h, HOST, 0);
 	d = retrieve(w, &q);
 	expect_regs(&d, P1, X(0x84000075, 128, 128));
-	assert_int_equal(ld32(rx + 0), 0x002f0001);	/* sender, attrs */
+	/* Sender, attributes: the host's memory is non-secure (NS). */
+	assert_int_equal(ld32(rx + 0), 0x006f0001);
 	assert_int_equal(ld32(rx + 4), 0x08);		/* type: share */
 	assert_int_equal(ld64(rx + 8), h);
 	assert_int_equal(ld64(rx + 16), TAG);
@@ -79,7 +80,7 @@ static void test_response_in_borrower_layout(void **state)
 	d = retrieve(w, &q);
 	/* v1.1: 48 header + 16 EMAD + 16 composite + 16 range. */
 	expect_regs(&d, P1, X(0x84000075, 96, 96));
-	assert_int_equal(ld32(rx + 0), 0x002f0001);
+	assert_int_equal(ld32(rx + 0), 0x006f0001);	/* NS from v1.1 */
 	assert_int_equal(ld32(rx + 24), 16);
 	assert_int_equal(ld32(rx + 32), 48);
 	assert_int_equal(ld32(rx + 48), 0x00050000 | P1);	/* RO, NX */
@@ -95,7 +96,7 @@ static void test_response_in_borrower_layout(void **state)
 	d = retrieve(w, &q);
 	/* v1.0: 32 header + 16 EMAD + 16 composite + 16 range. */
 	expect_regs(&d, P2, X(0x84000075, 80, 80));
-	assert_int_equal(ld32(rx + 0), P3);		/* attrs 0 */
+	assert_int_equal(ld32(rx + 0), P3);		/* attrs 0, secure */
 	assert_int_equal(ld32(rx + 4), 0x10);		/* type: lend */
 	assert_int_equal(ld64(rx + 8), h);
 	assert_int_equal(ld32(rx + 28), 1);
@@ -110,7 +111,7 @@ struct fixture {
 	struct mw *w;
 	struct ffa_mem_range r[2];
 	uint64_t share;		/* P1 -> P2 RO, P3 RW (SHARE) */
-	uint64_t lend;		/* P1 -> P2 RW NX, zero flag not set */
+	uint64_t lend;		/* P1 -> P2 RW, zero flag not set */
 };
 
 static struct fixture *fixture_new(void)
@@ -123,7 +124,7 @@ static struct fixture *fixture_new(void)
 	t.attrs = FFA_MEM_ATTR_NORMAL_WB_IS;
 	txn_add(&t, P3, RW);
 	f->share = send_ok(f->w, 0x84000073, &t);
-	t = txn1(f->w, P1, P2, RW_NX, 4, 2, &f->r[1]);
+	t = txn1(f->w, P1, P2, RW, 4, 2, &f->r[1]);
 	f->lend = send_ok(f->w, 0x84000072, &t);
 	return f;
 }
@@ -192,7 +193,7 @@ static void test_request_mismatch(void **state)
 	q.flags = FFA_RETRIEVE_BYPASS_BORROWERS;	/* with one borrower */
 	refuse(f, &q, ERR_INVALID);
 	q.flags = 0;
-	q.attrs = FFA_MEM_ATTR_NORMAL_WB_IS;		/* lent with none */
+	q.attrs = FFA_MEM_ATTR_TYPE_RSVD;		/* no such type */
 	refuse(f, &q, ERR_INVALID);
 	q.attrs = 0;
 	q.flags = FFA_RETRIEVE_TYPE_LEND << 3;
@@ -209,12 +210,13 @@ static void test_request_borrowers(void **state)
 	(void)state;
 	q.sender = HOST;
 	refuse(f, &q, ERR_DENIED);
-	q = rreq1(P3, f->lend, P1, RW);		/* not a borrower */
-	refuse(f, &q, ERR_DENIED);
+	/* Not a borrower: INVALID_PARAMETERS (ffa-abi.md 10.2, row 24). */
+	q = rreq1(P3, f->lend, P1, RW);
+	refuse(f, &q, ERR_INVALID);
 	q = rreq1(HOST, f->share, P1, 0);
 	rreq_add(&q, P2, 0);
 	rreq_add(&q, P3, 0);
-	refuse(f, &q, ERR_DENIED);
+	refuse(f, &q, ERR_INVALID);
 	q = rreq1(P2, f->share, P1, 0);		/* P3 left out */
 	refuse(f, &q, ERR_INVALID);
 	rreq_add(&q, HOST, 0);			/* someone else instead */
@@ -248,7 +250,7 @@ static void test_request_too_much(void **state)
 	q.flags = 0;
 	q.attrs = 0x2e;				/* differs from 0x2f */
 	refuse(f, &q, ERR_INVALID);
-	q = rreq1(P2, f->lend, P1, RW_X);	/* X on an NX lend */
+	q = rreq1(P2, f->lend, P1, RW_X);	/* X of P1's RW memory */
 	refuse(f, &q, ERR_DENIED);
 	q.access[0].perms = RW;
 	q.flags = FFA_RETRIEVE_ZERO_BEFORE;	/* lender did not clear */
@@ -259,7 +261,7 @@ static void test_request_too_much(void **state)
 	q.flags = 0;
 	retrieve_ok(f->w, &q);
 	expect_access(f->w, P2, f->r[1].address, 2, RA);
-	/* One retrieval at a time per borrower. */
+	/* A second retrieval may not ask for more than the first got. */
 	q.access[0].perms = RW;
 	refuse(f, &q, ERR_DENIED);
 	fixture_free(f);

@@ -271,6 +271,19 @@ int ffa_retrieve_req_parse(uint32_t caller_version, const uint8_t *desc,
 			   uint32_t len, struct ffa_retrieve_req *out,
 			   const char **why);
 
+/*
+ * The memory attributes a retrieve gets (ffa-abi.md 9.4, 9.9). in_force
+ * is what the send stated, or what the borrower's outstanding
+ * retrievals agreed on; 0 when nothing is stated yet (a single-borrower
+ * LEND or a DONATE, whose borrower states them). asked is the request's
+ * value: 0 takes in_force; a stated value must exist (INVALID_PARAMETERS
+ * for reserved encodings, or bits without a memory type) and, once
+ * something is in force, equal it: Normal asked of Device is DENIED
+ * (bad-input row 26), any other difference INVALID_PARAMETERS.
+ */
+int ffa_mtd_retrieve_attrs(uint16_t in_force, uint16_t asked, uint16_t *out,
+			   const char **why);
+
 /* A relinquish descriptor. */
 #define FFA_RELINQUISH_MAX_IDS	FFA_MEM_MAX_ACCESS
 struct ffa_relinquish {

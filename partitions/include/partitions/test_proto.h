@@ -145,8 +145,12 @@ enum tp_misbehave {
 	TP_BAD_RESP_WRONG_REQUESTER = 1,
 	/* MSG_WAIT while serving this request: DENIED. */
 	TP_BAD_WAIT_IN_REQUEST = 2,
-	/* Retrieve handle [2] (owner [3]) twice: [1] 0, [2] DENIED. */
-	TP_BAD_RETRIEVE_TWICE = 3,
+	/*
+	 * Retrieve handle [2] (owner [3]) until refused (16 tries at
+	 * most), then relinquish each retrieval: [1] how many succeeded,
+	 * [2] the refusal (DENIED past the manager's limit).
+	 */
+	TP_BAD_RETRIEVE_OVER_LIMIT = 3,
 	/* A direct request claiming another sender: INVALID. */
 	TP_BAD_SPOOF_SENDER = 4,
 	/*

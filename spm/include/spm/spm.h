@@ -130,12 +130,19 @@ enum spm_share_state {
 	SPM_SHARE_READY,	/* complete: can be retrieved */
 };
 
+/*
+ * One borrower of a share. Its retrievals (up to SPM_MAX_RETRIEVALS at
+ * once) share one mapping, with the access and attributes of the first;
+ * each is undone by its own relinquish, and the mapping goes with the
+ * last. Zero when nothing is retrieved.
+ */
 struct spm_borrower {
 	uint16_t retrieved;	/* outstanding retrievals */
-	uint8_t granted;	/* SPM_ACCESS_* after retrieve */
-	uint32_t resp_sent;	/* retrieve response bytes delivered */
+	uint8_t granted;	/* SPM_ACCESS_* mapped while retrieved */
+	uint16_t attrs;		/* attributes in force (0: unstated) */
+	uint32_t resp_sent;	/* latest response: bytes delivered */
 	uint32_t resp_total;
-	bool zero_after;	/* clear the pages on relinquish */
+	bool zero_after;	/* clear the pages once unmapped */
 };
 
 struct spm_share {
