@@ -291,15 +291,21 @@ struct borrowed_case {
 	uint8_t ask;		/* asked by the borrower */
 	uint32_t flags;		/* retrieve flags */
 	bool cleared;		/* the page reads zero afterwards */
+	uint32_t times;		/* retrievals outstanding */
 };
 
 static const struct borrowed_case borrowed_cases[] = {
-	{ "share", SHARE, RW, RW, 0, false },
-	{ "lend", LEND, RW, RW, 0, false },
+	{ "share", SHARE, RW, RW, 0, false, 1 },
+	{ "lend", LEND, RW, RW, 0, false, 1 },
 	{ "lend, clear on abort", LEND, RW, RW, FFA_RETRIEVE_ZERO_AFTER,
-	  true },
-	{ "lend read-only", LEND, RO, RO, 0, false },
-	{ "lend, retrieved read-only", LEND, RW, RO, 0, false },
+	  true, 1 },
+	{ "lend read-only", LEND, RO, RO, 0, false, 1 },
+	{ "lend, retrieved read-only", LEND, RW, RO, 0, false, 1 },
+	{ "share, retrieved twice", SHARE, RW, RW, 0, false, 2 },
+	{ "lend, retrieved as often as allowed", LEND, RW, RW, 0, false,
+	  SPM_MAX_RETRIEVALS },
+	{ "lend, cleared by the last of three", LEND, RW, RW,
+	  FFA_RETRIEVE_ZERO_AFTER, true, SPM_MAX_RETRIEVALS },
 };
 
 /*
@@ -316,6 +322,7 @@ static void borrowed_one(const struct borrowed_case *c)
 	struct txn t = txn1(w, HOST, P1, c->send_perms, 0, 1, &r);
 	struct spm_decision d;
 	struct rreq q;
+	uint32_t i;
 	uint64_t h;
 
 	print_message("case: %s\n", c->name);
@@ -327,6 +334,10 @@ static void borrowed_one(const struct borrowed_case *c)
 	q = rreq1(P1, h, HOST, c->ask);
 	q.flags = c->flags;
 	retrieve_ok(w, &q);
+	/* Later retrievals ask nothing more: they share the mapping. */
+	q.flags = 0;
+	for (i = 1; i < c->times; i++)
+		retrieve_ok(w, &q);
 	assert_int_equal(access_of(w, P1, page) & RWA,
 			 c->ask == RW ? RWA : RA);
 	if (c->ask == RW)
