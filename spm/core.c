@@ -182,19 +182,9 @@ int spm_set_version(struct spm *spm, uint32_t version)
 	return 0;
 }
 
-void spm_lock_manager(struct spm *spm)
-{
-	spm->plat.ops->lock(spm->plat.ctx, &spm->lock);
-}
-
-void spm_unlock_manager(struct spm *spm)
-{
-	spm->plat.ops->unlock(spm->plat.ctx, &spm->lock);
-}
-
-static void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-			    uint16_t vcpu, const struct ffa_regs *in,
-			    struct spm_decision *d)
+void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		     uint16_t vcpu, const struct ffa_regs *in,
+		     struct spm_decision *d)
 {
 	struct ffa_regs regs = *in;
 	struct spm_ctx c = {
@@ -228,12 +218,4 @@ static void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 	if (fid != FFA_VERSION)
 		c.caller->version_frozen = true;
 	h(&c);
-}
-
-void spm_call(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
-	      const struct ffa_regs *in, struct spm_decision *d)
-{
-	spm_lock_manager(spm);
-	spm_call_locked(spm, cpu, ep, vcpu, in, d);
-	spm_unlock_manager(spm);
 }

@@ -120,18 +120,16 @@ static bool boot_running(struct spm *spm)
 	return false;
 }
 
-void spm_boot(struct spm *spm, uint32_t cpu, struct spm_decision *d)
+void spm_boot_locked(struct spm *spm, uint32_t cpu, struct spm_decision *d)
 {
 	struct spm_ctx c;
 
-	spm_lock_manager(spm);
 	/* No caller; the end of each boot vCPU's init continues the boot. */
 	ctx_init(&c, spm, cpu, NULL, 0, d);
 	if (cpu >= spm->nr_cpus || boot_running(spm))
 		d->next = SPM_IDLE;
 	else
 		boot_step(&c);
-	spm_unlock_manager(spm);
 }
 
 /* ---- abort ---- */
@@ -171,13 +169,12 @@ void spm_abort_caller(struct spm_ctx *c)
 	}
 }
 
-void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
-	       struct spm_decision *d)
+void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		      uint16_t vcpu, struct spm_decision *d)
 {
 	struct spm_ctx c;
 	struct spm_endpoint *e;
 
-	spm_lock_manager(spm);
 	e = spm_endpoint_by_id(spm, ep);
 	ctx_init(&c, spm, cpu, e, vcpu, d);
 	if (!e || vcpu >= e->cfg.nr_vcpus || cpu >= spm->nr_cpus) {
@@ -186,7 +183,6 @@ void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	} else {
 		spm_abort_caller(&c);
 	}
-	spm_unlock_manager(spm);
 }
 
 /* ---- FFA_MSG_WAIT ---- */
@@ -373,8 +369,8 @@ static int preempt_check(const struct spm_ctx *c, const char **why)
 	return 0;
 }
 
-int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
-		struct spm_decision *d)
+int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		       uint16_t vcpu, struct spm_decision *d)
 {
 	struct ffa_regs r = { { FFA_INTERRUPT } };
 	struct spm_endpoint *e;
@@ -382,7 +378,6 @@ int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	const char *why = "preempt: unknown endpoint, vCPU or CPU";
 	int ret = FFA_RET_INVALID_PARAMETERS;
 
-	spm_lock_manager(spm);
 	e = spm_endpoint_by_id(spm, ep);
 	ctx_init(&c, spm, cpu, e, vcpu, d);
 	if (e && vcpu < e->cfg.nr_vcpus && vcpu < SPM_MAX_VCPUS &&
@@ -390,7 +385,6 @@ int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 		ret = preempt_check(&c, &why);
 	if (ret) {
 		spm_log(spm, 1, why);
-		spm_unlock_manager(spm);
 		return ret;
 	}
 	/* As if it had yielded: FFA_RUN resumes it (spm_h_run()). */
@@ -398,6 +392,5 @@ int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	spm_notif_flush_delayed_sri(spm, cpu);
 	r.x[1] = spm_target_info(e, vcpu);
 	wake_peer(&c, &r);
-	spm_unlock_manager(spm);
 	return 0;
 }

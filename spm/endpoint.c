@@ -77,8 +77,8 @@ static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 			    (cfg->properties & FFA_PART_PROP_NOTIFICATIONS);
 }
 
-static int add_endpoint_locked(struct spm *spm,
-			       const struct spm_endpoint_config *cfg)
+int spm_add_endpoint_locked(struct spm *spm,
+			    const struct spm_endpoint_config *cfg)
 {
 	uint32_t index = spm->nr_endpoints, i;
 	int ret = check_config(spm, cfg);
@@ -98,14 +98,4 @@ static int add_endpoint_locked(struct spm *spm,
 	}
 	spm->nr_endpoints++;
 	return 0;
-}
-
-int spm_add_endpoint(struct spm *spm, const struct spm_endpoint_config *cfg)
-{
-	int ret;
-
-	spm_lock_manager(spm);
-	ret = add_endpoint_locked(spm, cfg);
-	spm_unlock_manager(spm);
-	return ret;
 }

@@ -33,9 +33,20 @@ void spm_ret_error(struct spm_ctx *c, int code, const char *why);
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 		   uint16_t vcpu, const struct ffa_regs *r);
 
-/* The manager lock, around every entry point (spm.h, "Locking"). */
-void spm_lock_manager(struct spm *spm);
-void spm_unlock_manager(struct spm *spm);
+/*
+ * The locked bodies of the entry points: entry.c takes the manager lock
+ * around each (spm.h, "Locking"); nothing else locks.
+ */
+int spm_add_endpoint_locked(struct spm *spm,
+			    const struct spm_endpoint_config *cfg);
+void spm_boot_locked(struct spm *spm, uint32_t cpu, struct spm_decision *d);
+void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		     uint16_t vcpu, const struct ffa_regs *in,
+		     struct spm_decision *d);
+void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		      uint16_t vcpu, struct spm_decision *d);
+int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		       uint16_t vcpu, struct spm_decision *d);
 /* Log one line through the platform (level 0 error .. 3 debug). */
 void spm_log(struct spm *spm, int level, const char *line);
 /*
