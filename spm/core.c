@@ -99,12 +99,6 @@ bool spm_fid_implemented(const struct spm *spm, uint32_t fid)
 	return spm_find_handler(spm, fid) != NULL;
 }
 
-void spm_log(struct spm *spm, int level, const char *line)
-{
-	if (spm->plat.ops->log)
-		spm->plat.ops->log(spm->plat.ctx, level, line);
-}
-
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	c->d->next = SPM_RESUME;

@@ -48,7 +48,15 @@ void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		       uint16_t vcpu, struct spm_decision *d);
 /* Log one line through the platform (level 0 error .. 3 debug). */
-void spm_log(struct spm *spm, int level, const char *line);
+/*
+ * A line for the platform's log, if it keeps one. Inline, so that every
+ * file can log without depending on another (no call cycles).
+ */
+static inline void spm_log(struct spm *spm, int level, const char *line)
+{
+	if (spm->plat.ops->log)
+		spm->plat.ops->log(spm->plat.ctx, level, line);
+}
 /*
  * True when fid has a handler in this manager's version (FFA_FEATURES
  * answers from this).
