@@ -6,7 +6,12 @@
  * response makes the responder WAITING again and enters the requester.
  *
  * Framework messages (w2 bit 31) are not supported: nothing here sends
- * PSCI or VM lifecycle messages, so any non-zero w2 is INVALID_PARAMETERS.
+ * PSCI or VM lifecycle messages, so the dispatch table makes all of w2
+ * MBZ (core.c) and a non-zero w2 is INVALID_PARAMETERS.
+ *
+ * Order of the checks: every answer the spec fixes by the arguments or
+ * the configuration comes before any that depends on a state, so the
+ * same call gets the same answer whatever the receiver is doing.
  */
 #include <libffa/uuid.h>
 #include <libffa/status.h>
@@ -46,52 +51,88 @@ static bool receiver_has_uuid(const struct spm_endpoint *recv,
 	return false;
 }
 
-/* Registers and IDs: every INVALID_PARAMETERS case of a request. */
-static int req_check_args(const struct spm_ctx *c,
-			  const struct spm_endpoint *recv, const char **why)
+/*
+ * What the manifests and negotiated versions allow (DENIED, ffa-abi.md
+ * 8.2, 8.4). REQ2 needs a receiver that speaks v1.2: one that
+ * negotiated less does not know the ABI, and its partition properties
+ * have no bit 9 (7.2: bits 9 and 10 are v1.2's), which 8.4 answers with
+ * DENIED.
+ */
+static int req_check_roles(const struct spm_ctx *c,
+			   const struct spm_endpoint *recv, bool req2,
+			   const char **why)
 {
-	const struct ffa_regs *in = c->in;
-	uint32_t w1 = (uint32_t)in->x[1];
-	bool req2 = is_req2((uint32_t)in->x[0]);
+	uint32_t send = req2 ? FFA_PART_PROP_DIRECT_REQ2_SEND :
+			       FFA_PART_PROP_DIRECT_REQ_SEND;
+	uint32_t take = req2 ? FFA_PART_PROP_DIRECT_REQ2_RECV :
+			       FFA_PART_PROP_DIRECT_REQ_RECV;
+
+	*why = "direct_req: caller may not send";
+	if (!(c->caller->cfg.properties & send))
+		return FFA_RET_DENIED;
+	*why = "direct_req: receiver does not take direct requests";
+	if (!(recv->cfg.properties & take))
+		return FFA_RET_DENIED;
+	*why = "direct_req2: receiver speaks a version before v1.2";
+	if (req2 && recv->version < FFA_VERSION_1_2)
+		return FFA_RET_DENIED;
+	return 0;
+}
+
+/*
+ * A partition may answer a normal-world endpoint but never send it a
+ * request (ffa-abi.md 8.2, last paragraph): the host, or any ID with
+ * bit 15 clear, whether an endpoint has it or not.
+ */
+static bool partition_to_normal_world(const struct spm_ctx *c, uint16_t id,
+				      const struct spm_endpoint *recv)
+{
+	if (c->caller->cfg.is_host)
+		return false;
+	return !FFA_ID_IS_SECURE(id) || (recv && recv->cfg.is_host);
+}
+
+/*
+ * The answers fixed by the arguments and the configuration, whatever
+ * state anyone is in: INVALID_PARAMETERS first, then what the manifests
+ * forbid (DENIED). Reserved registers were refused before (core.c).
+ */
+static int req_check_args(const struct spm_ctx *c,
+			  const struct spm_endpoint *recv, uint16_t vcpu,
+			  const char **why)
+{
+	uint32_t w1 = (uint32_t)c->in->x[1];
+	bool req2 = is_req2((uint32_t)c->in->x[0]);
 
 	*why = "direct_req: sender is not the caller";
-	if ((uint16_t)(w1 >> 16) != c->caller->cfg.id)
+	if (FFA_SR_SENDER(w1) != c->caller->cfg.id)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "direct_req: from a partition to the normal world";
+	if (partition_to_normal_world(c, FFA_SR_RECEIVER(w1), recv))
 		return FFA_RET_INVALID_PARAMETERS;
 	*why = "direct_req: unknown receiver or sender == receiver";
 	if (!recv || recv == c->caller)
 		return FFA_RET_INVALID_PARAMETERS;
-	*why = "direct_req: flags (framework messages unsupported) or x8-x17";
-	if (!req2 && ((uint32_t)in->x[2] || !spm_high_regs_clear(c)))
-		return FFA_RET_INVALID_PARAMETERS;
 	*why = "direct_req2: receiver does not offer this UUID";
-	if (req2 && !receiver_has_uuid(recv, in))
+	if (req2 && !receiver_has_uuid(recv, c->in))
 		return FFA_RET_INVALID_PARAMETERS;
-	return 0;
+	*why = "direct_req: no receiver vCPU for the caller's vCPU";
+	if (vcpu >= recv->cfg.nr_vcpus)
+		return FFA_RET_INVALID_PARAMETERS;
+	return req_check_roles(c, recv, req2, why);
 }
 
-/* Permissions and states, once the arguments are known good. */
+/* The states of the caller and the receiver's vCPU, last. */
 static int req_check_state(const struct spm_ctx *c,
 			   const struct spm_endpoint *recv, uint16_t vcpu,
 			   const char **why)
 {
-	bool req2 = is_req2((uint32_t)c->in->x[0]);
-	uint32_t send = req2 ? FFA_PART_PROP_DIRECT_REQ2_SEND :
-			       FFA_PART_PROP_DIRECT_REQ_SEND;
-	uint32_t recv_prop = req2 ? FFA_PART_PROP_DIRECT_REQ2_RECV :
-				    FFA_PART_PROP_DIRECT_REQ_RECV;
-
-	*why = "direct_req: caller may not send, or is not running";
-	if (!(c->caller->cfg.properties & send) || !spm_caller_running(c))
-		return FFA_RET_DENIED;
-	*why = "direct_req: receiver does not take direct requests";
-	if (!(recv->cfg.properties & recv_prop))
+	*why = "direct_req: caller is not running";
+	if (!spm_caller_running(c))
 		return FFA_RET_DENIED;
 	*why = "direct_req: receiver aborted";
 	if (recv->aborted)
 		return FFA_RET_ABORTED;
-	*why = "direct_req: no receiver vCPU for the caller's vCPU";
-	if (vcpu >= recv->cfg.nr_vcpus)
-		return FFA_RET_INVALID_PARAMETERS;
 	/* Also catches cycles: a vCPU in a chain of requests is BLOCKED. */
 	*why = "direct_req: receiver vCPU busy";
 	if (recv->vcpus[vcpu].state != SPM_VCPU_WAITING)
@@ -104,14 +145,12 @@ void spm_h_direct_req(struct spm_ctx *c)
 	uint32_t fid = (uint32_t)c->in->x[0];
 	struct spm_endpoint *recv =
 		spm_endpoint_by_id(c->spm, (uint16_t)c->in->x[1]);
-	uint16_t vcpu = 0;
+	/* A UP receiver serves every CPU; an MP one pairs vCPUs by index. */
+	uint16_t vcpu = recv && recv->cfg.nr_vcpus > 1 ? c->vcpu : 0;
 	struct ffa_regs r;
 	const char *why;
-	int ret = req_check_args(c, recv, &why);
+	int ret = req_check_args(c, recv, vcpu, &why);
 
-	/* A UP receiver serves every CPU; an MP one pairs vCPUs by index. */
-	if (!ret && recv->cfg.nr_vcpus > 1)
-		vcpu = c->vcpu;
 	if (!ret)
 		ret = req_check_state(c, recv, vcpu, &why);
 	if (ret) {
@@ -127,29 +166,29 @@ void spm_h_direct_req(struct spm_ctx *c)
 	spm_switch_to(c, recv, vcpu, &r);
 }
 
+/*
+ * The responder field is fixed by the caller, so it is judged before
+ * any state; the requester and the family only mean something against
+ * the pending request. Reserved registers were refused before (core.c).
+ */
 static int resp_check(const struct spm_ctx *c, const char **why)
 {
-	const struct ffa_regs *in = c->in;
 	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
-	uint32_t w1 = (uint32_t)in->x[1];
-	bool resp2 = is_req2((uint32_t)in->x[0]);
+	uint32_t w1 = (uint32_t)c->in->x[1];
+	bool resp2 = is_req2((uint32_t)c->in->x[0]);
 
+	*why = "direct_resp: responder is not the caller";
+	if (FFA_SR_SENDER(w1) != c->caller->cfg.id)
+		return FFA_RET_INVALID_PARAMETERS;
 	*why = "direct_resp: no pending direct request";
 	if (!spm_caller_running(c) || c->caller->cfg.is_host ||
 	    (v->reason != SPM_RUN_DIRECT && v->reason != SPM_RUN_DIRECT2))
 		return FFA_RET_DENIED;
-	*why = "direct_resp: responder is not the caller";
-	if ((uint16_t)(w1 >> 16) != c->caller->cfg.id)
-		return FFA_RET_INVALID_PARAMETERS;
 	*why = "direct_resp: not the requester of the pending request";
-	if ((uint16_t)w1 != v->peer_ep)
+	if (FFA_SR_RECEIVER(w1) != v->peer_ep)
 		return FFA_RET_INVALID_PARAMETERS;
 	*why = "direct_resp: RESP2 answers REQ2, RESP answers REQ";
 	if (resp2 != (v->reason == SPM_RUN_DIRECT2))
-		return FFA_RET_INVALID_PARAMETERS;
-	*why = "direct_resp: MBZ register set";
-	if (resp2 ? (in->x[2] || in->x[3]) :
-		    ((uint32_t)in->x[2] || !spm_high_regs_clear(c)))
 		return FFA_RET_INVALID_PARAMETERS;
 	return 0;
 }

@@ -58,10 +58,12 @@ static inline void spm_log(struct spm *spm, int level, const char *line)
 		spm->plat.ops->log(spm->plat.ctx, level, line);
 }
 /*
- * True when fid has a handler in this manager's version (FFA_FEATURES
- * answers from this).
+ * True when the dispatch table has fid for endpoint ep: a call it may
+ * make in the version it negotiated, or an answer it may get (FFA_ERROR,
+ * FFA_SUCCESS, ...). FFA_FEATURES answers from this.
  */
-bool spm_fid_implemented(const struct spm *spm, uint32_t fid);
+bool spm_fid_available(const struct spm *spm, const struct spm_endpoint *ep,
+		       uint32_t fid);
 
 /* ---- endpoints (endpoint.c) ---- */
 

@@ -141,7 +141,8 @@ static int check_partitions(const struct ffa_env *env)
 	CHECK_EQ(ask(env, ID_PLAIN, PART_BIND, BIT_BOUND, out), 0);
 	CHECK_EQ((int64_t)out[1], FFA_RET_NOT_SUPPORTED);
 	CHECK_EQ(ffa_host_last_refusal(h, ID_PLAIN, &r), 0);
-	CHECK_STR(r.reason, "notif (un)bind: receiver has no notifications");
+	CHECK_STR(r.reason,
+		  "not supported: the caller has no notification support");
 	/* Only what was bound: another bit is still refused. */
 	CHECK_EQ(ffa_notification_set(&env->conduit, ID_HOST, ID_NOTIF, 0,
 				      BIT_UNBOUND), FFA_RET_DENIED);

@@ -140,7 +140,7 @@ static const struct refusal_row rows[] = {
 	{ bitmap_create, FFA_RET_DENIED, FFA_NOTIFICATION_BITMAP_CREATE,
 	  "notif bitmap create: already created" },
 	{ host_yield, FFA_RET_NOT_SUPPORTED, FFA_YIELD,
-	  "yield: the host has nobody to yield to" },
+	  "not supported: for partitions only" },
 	{ host_msg_wait, FFA_RET_DENIED, FFA_MSG_WAIT,
 	  "msg_wait: the host schedules, it never waits" },
 	/* The manager gives no reason for a function it does not know. */

@@ -89,18 +89,23 @@ HELPER void add_ep(struct world *w, uint32_t index, uint16_t id,
 	assert_int_equal(spm_add_endpoint(w->h.spm, &cfg), 0);
 }
 
-/* The world before boot. */
-HELPER struct world *world_new(void)
+/* The world before boot, the host's properties being host_props. */
+HELPER struct world *world_new_host(uint32_t host_props)
 {
 	struct world *w = calloc(1, sizeof(*w));
 
 	assert_non_null(w);
 	harness_init(&w->h, 64, 64);
-	add_ep(w, IDX_HOST, HOST, PROPS_HOST, 4, 0);
+	add_ep(w, IDX_HOST, HOST, host_props, 4, 0);
 	add_ep(w, IDX_P1, P1, PROPS_FULL, 1, 2);
 	add_ep(w, IDX_P2, P2, PROPS_FULL, 2, 0);
 	add_ep(w, IDX_P3, P3, PROPS_RECV, 1, 1);
 	return w;
+}
+
+HELPER struct world *world_new(void)
+{
+	return world_new_host(PROPS_HOST);
 }
 
 HELPER void world_free(struct world *w)

@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libffa/client.h>
@@ -17,7 +18,8 @@
 #include "script_conduit.h"
 
 #define HOST	0x0001
-#define SP1	0x8001
+#define SP1	0x8001	/* no notification support */
+#define SP2	0x8002	/* notification-support in its manifest */
 
 #define NOT_SUPPORTED	(-1)
 #define INVALID		(-2)
@@ -30,6 +32,8 @@ static int setup(void **state)
 			 0);
 	assert_int_equal(harness_add(h, SP1, 0, 2, false,
 				     FAKE_MEM_BASE + 0x10000, 16), 0);
+	assert_int_equal(harness_add(h, SP2, FFA_PART_PROP_NOTIFICATIONS, 1,
+				     false, FAKE_MEM_BASE + 0x20000, 16), 0);
 	*state = h;
 	return 0;
 }
@@ -134,10 +138,11 @@ static void test_features_functions(void **state)
 	struct ffa_regs out = REGS(0x84000061);
 	unsigned int i;
 
+	/* The host may use each of these (per-caller answers: below). */
 	for (i = 0; i < sizeof(implemented) / sizeof(implemented[0]); i++) {
 		struct ffa_regs in = REGS(0x84000064, implemented[i]);
 
-		harness_expect(h, SP1, &in, &out);
+		harness_expect(h, HOST, &in, &out);
 	}
 }
 
@@ -148,8 +153,8 @@ static void test_features_not_implemented(void **state)
 		0x8400006a,	/* FFA_MSG_POLL */
 		0x8400006e,	/* FFA_MSG_SEND */
 		0xc4000087,	/* FFA_SECONDARY_EP_REGISTER_64 */
-		0x84000060,	/* FFA_ERROR */
-		0x84000061,	/* FFA_SUCCESS_32 */
+		0xc4000060,	/* FFA_ERROR_64 is v1.3's */
+		0x84000078,	/* FFA_MEM_OP_PAUSE: we never time-slice */
 		0xc4000063,	/* no SMC64 FFA_VERSION */
 		0x8400008b,	/* PARTITION_INFO_GET_REGS is SMC64 only */
 		0x84000098,
@@ -191,7 +196,11 @@ static void test_features_input_properties(void **state)
 	in.x[1] = 0xc4000066;
 	in.x[2] = 0x80000000;
 	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
-	/* MEM_RETRIEVE_REQ: bit 1 (NS) only; answers n = 0 */
+	/*
+	 * MEM_RETRIEVE_REQ: bit 1 (NS) only, set or clear; answers NS-bit
+	 * handling in w2 and n = 1 (three retrievals per borrower) in w3.
+	 */
+	ok = (struct ffa_regs)REGS(0x84000061, 0, 2, 1);
 	in.x[1] = 0xc4000074;
 	in.x[2] = 2;
 	harness_expect(h, SP1, &in, &ok);
@@ -214,11 +223,15 @@ static void test_features_interrupts(void **state)
 
 	harness_expect(h, HOST, &in, &sri);
 	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
+	harness_expect_error(h, SP2, &in, NOT_SUPPORTED);
+	/* NPI: only a partition whose manifest enables notifications */
 	in.x[1] = 1;
-	harness_expect(h, SP1, &in, &npi);
+	harness_expect(h, SP2, &in, &npi);
+	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
 	harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
 	in.x[1] = 3;	/* MEI: no managed exit */
 	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
+	harness_expect_error(h, SP2, &in, NOT_SUPPORTED);
 	in.x[1] = 4;
 	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
 	in.x[1] = 0;
@@ -231,6 +244,188 @@ static void test_features_interrupts(void **state)
 	in.x[1] = 2;
 	in.x[2] = 1;
 	harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
+}
+
+/*
+ * Interfaces the manager only answers with: reported to every caller
+ * that can get them (FFA_INTERRUPT only reaches the preempted scheduler),
+ * never served as calls.
+ */
+static void test_features_answers(void **state)
+{
+	static const uint64_t answers[] = {
+		0x84000060,	/* FFA_ERROR */
+		0x84000061,	/* FFA_SUCCESS_32 */
+		0xc4000061,	/* FFA_SUCCESS_64 */
+		0x84000075,	/* FFA_MEM_RETRIEVE_RESP */
+	};
+	static const uint16_t callers[] = { HOST, SP1, SP2 };
+	struct spm_harness *h = *state;
+	struct ffa_regs ok = REGS(0x84000061);
+	struct ffa_regs in = REGS(0x84000064, 0x84000062);
+	unsigned int i, j;
+
+	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+		for (j = 0; j < 3; j++) {
+			in.x[1] = answers[i];
+			harness_expect(h, callers[j], &in, &ok);
+		}
+		in = (struct ffa_regs)REGS(answers[i]);
+		harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
+		in = (struct ffa_regs)REGS(0x84000064, 0x84000062);
+	}
+	/* FFA_INTERRUPT */
+	harness_expect(h, HOST, &in, &ok);
+	harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
+	harness_expect_error(h, SP2, &in, NOT_SUPPORTED);
+	in = (struct ffa_regs)REGS(0x84000062);
+	harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
+}
+
+/*
+ * ABIs for one side only (ffa-abi.md 5.1, 11, 13.1): the scheduler's
+ * notification bitmap and INFO_GET, partitions' YIELD and MEM_PERM, and
+ * BIND/UNBIND for receivers of notifications. FEATURES says what a call
+ * by this caller gets, and the call gets NOT_SUPPORTED too.
+ */
+struct per_caller {
+	uint64_t fid;
+	bool host, sp1, sp2;	/* SP2 has notification support */
+};
+
+static const struct per_caller per_caller[] = {
+	{ 0x8400007d, true, false, false },	/* BITMAP_CREATE */
+	{ 0x8400007e, true, false, false },	/* BITMAP_DESTROY */
+	{ 0x84000083, true, false, false },	/* INFO_GET_32 */
+	{ 0xc4000083, true, false, false },	/* INFO_GET_64 */
+	{ 0x8400007f, true, false, true },	/* BIND */
+	{ 0x84000080, true, false, true },	/* UNBIND */
+	{ 0x84000081, true, true, true },	/* SET */
+	{ 0x84000082, true, true, true },	/* GET */
+	{ 0x8400006c, false, true, true },	/* YIELD */
+	{ 0x84000088, false, true, true },	/* MEM_PERM_GET_32 */
+	{ 0xc4000088, false, true, true },	/* MEM_PERM_GET_64 */
+	{ 0x84000089, false, true, true },	/* MEM_PERM_SET_32 */
+	{ 0xc4000089, false, true, true },	/* MEM_PERM_SET_64 */
+};
+
+static void test_features_per_caller(void **state)
+{
+	struct spm_harness *h = *state;
+	struct ffa_regs ok = REGS(0x84000061);
+	unsigned int i;
+
+	for (i = 0; i < sizeof(per_caller) / sizeof(per_caller[0]); i++) {
+		const struct per_caller *p = &per_caller[i];
+		struct ffa_regs in = REGS(0x84000064, p->fid);
+
+		if (p->host)
+			harness_expect(h, HOST, &in, &ok);
+		else
+			harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
+		if (p->sp1)
+			harness_expect(h, SP1, &in, &ok);
+		else
+			harness_expect_error(h, SP1, &in, NOT_SUPPORTED);
+		if (p->sp2)
+			harness_expect(h, SP2, &in, &ok);
+		else
+			harness_expect_error(h, SP2, &in, NOT_SUPPORTED);
+	}
+}
+
+/* Plausible calls by the side that may not make them. */
+static void test_one_side_calls_not_supported(void **state)
+{
+	struct spm_harness *h = *state;
+	const struct {
+		uint16_t ep;
+		struct ffa_regs in;
+	} calls[] = {
+		{ SP1, REGS(0x8400007d, SP1, 1) },
+		{ SP2, REGS(0x8400007e, SP2) },
+		{ SP2, REGS(0xc4000083) },
+		{ SP1, REGS(0x8400007f, (SP2 << 16) | SP1, 0, 1) },
+		{ SP1, REGS(0x84000080, (SP2 << 16) | SP1, 0, 1) },
+		{ HOST, REGS(0x8400006c) },
+		{ HOST, REGS(0x84000088, FAKE_MEM_BASE + 0x2000) },
+		{ HOST, REGS(0xc4000089, FAKE_MEM_BASE + 0x2000, 1, 5) },
+		{ SP1, REGS(0x84000062) },
+	};
+	static struct spm_endpoint before[SPM_MAX_ENDPOINTS];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		memcpy(before, h->spm->endpoints, sizeof(before));
+		harness_expect_error(h, calls[i].ep, &calls[i].in,
+				     NOT_SUPPORTED);
+		assert_memory_equal(before, h->spm->endpoints,
+				    sizeof(before));
+	}
+}
+
+/*
+ * The class, swept: for every function number, both conventions, each
+ * caller and each version it may have negotiated, FFA_FEATURES answers
+ * NOT_SUPPORTED exactly when a call of that ID does (whatever else the
+ * call answers), but for the IDs that are only ever answers.
+ */
+static bool only_an_answer(uint32_t fid)
+{
+	return fid == 0x84000060 || fid == 0x84000061 ||
+	       fid == 0xc4000061 || fid == 0x84000062 || fid == 0x84000075;
+}
+
+static void expect_features_match_calls(uint32_t version)
+{
+	static const uint16_t callers[] = { HOST, SP1, SP2 };
+	struct spm_harness *h = harness_new(64, 16);
+	struct ffa_regs q, in;
+	struct spm_decision d;
+	uint32_t num, fid, j;
+	bool advertised, refused;
+
+	assert_int_equal(harness_add(h, HOST, 0x406, 2, true,
+				     FAKE_MEM_BASE, 16), 0);
+	assert_int_equal(harness_add(h, SP1, 0x607, 2, false,
+				     FAKE_MEM_BASE + 0x10000, 16), 0);
+	assert_int_equal(harness_add(h, SP2, 0x60f, 1, false,
+				     FAKE_MEM_BASE + 0x20000, 16), 0);
+	for (j = 0; j < 3; j++)
+		negotiate(h, callers[j], version);
+	for (num = 0x60; num <= 0x97; num++) {
+		for (j = 0; j < 6; j++) {
+			fid = (j % 2 ? 0xc4000000U : 0x84000000U) | num;
+			/* VERSION answers in w0; FEATURES(0) asks feature 0 */
+			if (num == 0x63 || num == 0x64)
+				continue;
+			q = (struct ffa_regs)REGS(0x84000064, fid);
+			d = harness_call(h, callers[j / 2], 0, &q);
+			advertised = (uint32_t)d.regs.x[0] == 0x84000061;
+			in = (struct ffa_regs)REGS(fid);
+			d = harness_call(h, callers[j / 2], 0, &in);
+			refused = (uint32_t)d.regs.x[0] == 0x84000060 &&
+				  (uint32_t)d.regs.x[2] == 0xffffffff;
+			if (advertised == refused && !only_an_answer(fid))
+				fail_msg("v%#x ep %#x fid %#x: FEATURES %s, "
+					 "the call %s", version,
+					 callers[j / 2], fid,
+					 advertised ? "yes" : "no",
+					 refused ? "NOT_SUPPORTED" : "served");
+			if (only_an_answer(fid) && !refused)
+				fail_msg("answer %#x served as a call", fid);
+		}
+	}
+	harness_fini(h);
+	free(h);
+}
+
+static void test_features_say_what_a_call_gets(void **state)
+{
+	(void)state;
+	expect_features_match_calls(0x10002);
+	expect_features_match_calls(0x10001);
+	expect_features_match_calls(0x10000);
 }
 
 /* ---- IDs, and the client side of all of the above ---- */
@@ -330,7 +525,6 @@ static void test_console_log_bad_count(void **state)
 				  0x4141414141414141ULL, 0x4141414141414141ULL,
 				  0x4141414141414141ULL, 0x4141414141414141ULL,
 				  0x4141414141414141ULL);
-	struct ffa_regs ok = REGS(0x84000061);
 
 	harness_expect_error(h, SP1, &in, INVALID);
 	in.x[1] = 25;
@@ -344,17 +538,18 @@ static void test_console_log_bad_count(void **state)
 	harness_expect_error(h, SP1, &in, INVALID);
 	assert_int_equal(ep_of(h, SP1)->console_len, 0);
 	assert_int_equal(h->fp.console_len, 0);
-	/* a v1.1 caller's _64 carries x2..x7 only: 48 characters */
+	/*
+	 * CONSOLE_LOG is a v1.2 ABI (ffa-abi.md 2.1): a caller that
+	 * negotiated v1.1 is not served either form, so 13.2's x2..x7
+	 * variant for v1.1 callers never arises.
+	 */
 	negotiate(h, HOST, 0x10001);
-	in.x[1] = 49;
-	harness_expect_error(h, HOST, &in, INVALID);
 	in.x[1] = 48;
-	harness_expect(h, HOST, &in, &ok);
-	assert_int_equal(ep_of(h, HOST)->console_len, 48);
+	harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
 	in.x[0] = 0x8400008a;
 	in.x[1] = 24;
-	harness_expect(h, HOST, &in, &ok);
-	assert_int_equal(ep_of(h, HOST)->console_len, 72);
+	harness_expect_error(h, HOST, &in, NOT_SUPPORTED);
+	assert_int_equal(ep_of(h, HOST)->console_len, 0);
 }
 
 static void test_console_client(void **state)
@@ -387,6 +582,10 @@ int main(void)
 		T(test_features_rxtx_map),
 		T(test_features_input_properties),
 		T(test_features_interrupts),
+		T(test_features_answers),
+		T(test_features_per_caller),
+		T(test_one_side_calls_not_supported),
+		T(test_features_say_what_a_call_gets),
 		T(test_id_get),
 		T(test_client_round_trip),
 		T(test_console_log_32),
