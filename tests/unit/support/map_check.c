@@ -159,18 +159,36 @@ static int expect_page(const struct spm *spm, uint64_t page,
 	return expect_borrowers(spm, s, page, e, why, n);
 }
 
-/* Every endpoint the platform knows has exactly the expected access. */
+/* Who is who on each side, worked out once per check. */
+struct slots {
+	int spm_of[FAKE_MAX_EPS];		/* -1: not an endpoint */
+	bool unseen[SPM_MAX_ENDPOINTS];		/* the platform never mapped */
+};
+
+static void match_slots(const struct spm *spm, const struct fake_platform *fp,
+			struct slots *m)
+{
+	uint32_t i;
+
+	for (i = 0; i < spm->nr_endpoints && i < SPM_MAX_ENDPOINTS; i++)
+		m->unseen[i] = true;
+	for (i = 0; i < fp->nr_eps && i < FAKE_MAX_EPS; i++) {
+		m->spm_of[i] = spm_index(spm, fp->ep_ids[i]);
+		if (m->spm_of[i] >= 0)
+			m->unseen[m->spm_of[i]] = false;
+	}
+}
+
+/* Every endpoint has exactly the expected access (NONE if never set). */
 static int compare_page(const struct spm *spm, const struct fake_platform *fp,
-			uint64_t page, const struct expect *e, char *why,
-			size_t n)
+			const struct slots *m, uint64_t page,
+			const struct expect *e, char *why, size_t n)
 {
 	uint32_t i, want, have;
-	uint16_t id;
 	int ep;
 
 	for (i = 0; i < fp->nr_eps && i < FAKE_MAX_EPS; i++) {
-		id = fp->ep_ids[i];
-		ep = spm_index(spm, id);
+		ep = m->spm_of[i];
 		have = fp->access[i][page];
 		want = ep < 0 ? SPM_ACCESS_NONE : e->access[ep];
 		if (have != want)
@@ -178,22 +196,20 @@ static int compare_page(const struct spm *spm, const struct fake_platform *fp,
 					"page %#llx: ep %#x is mapped %s, the "
 					"manager's records say %s (%s)",
 					(unsigned long long)
-					page_addr(spm, page), id,
+					page_addr(spm, page), fp->ep_ids[i],
 					access_name(have), access_name(want),
 					reason(e, ep));
 	}
-	/* An endpoint the platform never mapped must expect nothing. */
-	for (i = 0; i < spm->nr_endpoints && i < SPM_MAX_ENDPOINTS; i++) {
-		id = spm->endpoints[i].cfg.id;
-		if (e->access[i] != mapped(fp, id, page))
+	for (i = 0; i < spm->nr_endpoints && i < SPM_MAX_ENDPOINTS; i++)
+		if (m->unseen[i] && e->access[i] != SPM_ACCESS_NONE)
 			return complain(why, n,
 					"page %#llx: ep %#x never mapped, the "
 					"manager's records say %s (%s)",
 					(unsigned long long)
-					page_addr(spm, page), id,
+					page_addr(spm, page),
+					spm->endpoints[i].cfg.id,
 					access_name(e->access[i]),
 					reason(e, (int)i));
-	}
 	return 0;
 }
 
@@ -262,6 +278,7 @@ int map_check(const struct spm *spm, const struct fake_platform *fp,
 	      char *why, size_t n)
 {
 	struct expect e;
+	struct slots m;
 	uint64_t page;
 
 	if (n)
@@ -272,9 +289,10 @@ int map_check(const struct spm *spm, const struct fake_platform *fp,
 				"the managed memory");
 	if (check_mailboxes(spm, fp, why, n))
 		return -1;
+	match_slots(spm, fp, &m);
 	for (page = 0; page < spm->st.nr_pages; page++) {
 		if (expect_page(spm, page, &e, why, n) ||
-		    compare_page(spm, fp, page, &e, why, n))
+		    compare_page(spm, fp, &m, page, &e, why, n))
 			return -1;
 	}
 	return 0;
