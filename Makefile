@@ -246,6 +246,9 @@ $(FUZZ_SUPPORT): tests/unit/support/map_check.c
 # fuzz_spm's world: the platform, the boot and the checks after a call.
 $(BUILD)/fuzz/fuzz_spm: tests/fuzz/spm_world.c tests/fuzz/spm_world.h
 $(BUILD)/fuzz/fuzz_spm: FUZZ_EXTRA := tests/fuzz/spm_world.c
+# fuzz_mtd's oracle: a reference validator written from the spec tables.
+$(BUILD)/fuzz/fuzz_mtd: tests/fuzz/mtd_ref.c tests/fuzz/mtd_ref.h
+$(BUILD)/fuzz/fuzz_mtd: FUZZ_EXTRA := tests/fuzz/mtd_ref.c
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT)
 	@mkdir -p $(dir $@)
