@@ -43,7 +43,8 @@
  *   7 SWITCH     the host sends a direct request to b1 % 128 % 3 + 1; a
  *                partition answers its requester (b1 bit 7: sends a
  *                request to another one instead), or waits.
- *   8.. RAW      b1 picks the function ID; the registers, an optional
+ *   8 ABORT      the running partition faults (spm_abort()); not the host.
+ *   9.. RAW      b1 picks the function ID; the registers, an optional
  *                descriptor template in TX, or an interrupt for the host
  *                (spm_preempt()) instead of a call come from b2..b40.
  *
@@ -73,7 +74,7 @@
 
 enum action {
 	A_SEND, A_FRAG_TX, A_RETRIEVE, A_FRAG_RX, A_RELINQUISH, A_RECLAIM,
-	A_RX_RELEASE, A_SWITCH, A_RAW,
+	A_RX_RELEASE, A_SWITCH, A_ABORT, A_RAW,
 };
 
 /* Every ABI the manager knows, plus a few it must refuse. */
@@ -760,6 +761,20 @@ static bool do_switch(uint16_t *ep, const uint8_t *b)
 	return call(ep, &r, &d);
 }
 
+/* A partition faults: whoever waits for it gets ABORTED. */
+static bool do_abort(uint16_t *ep)
+{
+	struct spm_decision d;
+
+	if (*ep == ids[0])
+		return true;
+	memset(&d, 0, sizeof(d));
+	spm_abort(&spm, 0, *ep, 0, &d);
+	check(d.next != SPM_RESUME);
+	after_call(ep, &d, 0);
+	return d.next != SPM_IDLE;
+}
+
 /* ---- raw calls ---- */
 
 /* A register from 4 input bytes: its top two bits pick the kind. */
@@ -872,6 +887,8 @@ static bool step(uint16_t *ep, const uint8_t *b)
 		return rx_release(ep);
 	case A_SWITCH:
 		return do_switch(ep, b);
+	case A_ABORT:
+		return do_abort(ep);
 	default:
 		return do_raw(ep, b + 1);
 	}
