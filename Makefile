@@ -68,6 +68,7 @@ TEST_LIBS	:= $(TEST_SUPPORT) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS	:= $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+comma		:= ,
 FUZZ_CFLAGS	:= -std=gnu11 -O1 -g $(WARN) -Wno-missing-prototypes $(INCLUDES) \
 		   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
@@ -151,10 +152,12 @@ aarch64-run:
 endif
 
 fuzz-smoke: $(FUZZ_BINS)
+	@scripts/check-fuzz-stages $(BUILD)/fuzz/fuzz_spm
 	@scripts/run-fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_BINS)
 
 fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+	@scripts/check-fuzz-stages $(BUILD)/fuzz/fuzz_spm
 	@scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 freestanding:
@@ -285,9 +288,24 @@ $(BUILD)/tests/%: $(BUILD)/host/tests/unit/%.o $(TEST_SUPPORT) $(LIBFFA_HOST) \
 	@mkdir -p $(dir $@)
 	$(CC) -o $@ $< $(TEST_LIBS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS)
+# map_check() (no cmocka) ties the manager's records to the mappings;
+# built without coverage, so its branches do not steer the fuzzers.
+FUZZ_SUPPORT	:= $(BUILD)/fuzz/map_check.o
+$(FUZZ_SUPPORT): tests/unit/support/map_check.c
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) -Ispm -o $@ $< $(LIB_SRCS) $(SPM_SRCS) -lfdt
+	$(CLANG) $(subst fuzzer$(comma),,$(FUZZ_CFLAGS)) -Ispm -c $< -o $@
+
+# fuzz_spm's world: the platform, the boot and the checks after a call.
+$(BUILD)/fuzz/fuzz_spm: tests/fuzz/spm_world.c tests/fuzz/spm_world.h
+$(BUILD)/fuzz/fuzz_spm: FUZZ_EXTRA := tests/fuzz/spm_world.c
+# fuzz_mtd's oracle: a reference validator written from the spec tables.
+$(BUILD)/fuzz/fuzz_mtd: tests/fuzz/mtd_ref.c tests/fuzz/mtd_ref.h
+$(BUILD)/fuzz/fuzz_mtd: FUZZ_EXTRA := tests/fuzz/mtd_ref.c
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_CFLAGS) -Ispm -Itests/unit/support -o $@ $< \
+		$(FUZZ_EXTRA) $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT) -lfdt
 
 $(FFA_HOST_BIN): $(TOOL_SRCS) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 		 $(LIBFFA)

@@ -16,8 +16,14 @@
  * byte (offsets may differ only where the input placed the EMAD array or
  * the composite somewhere other than where we put them). The streaming
  * builder must produce the same bytes through a small buffer.
+ *
+ * An oracle independent of lib/ judges the same bytes: the reference
+ * validator of mtd_ref.c, written from the spec tables. lib/'s send,
+ * retrieve-request and relinquish parsers must accept exactly what it
+ * accepts, and read the same fields.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +31,8 @@
 #include <libffa/bytes.h>
 #include <libffa/mem_desc.h>
 #include <libffa/status.h>
+
+#include "mtd_ref.h"
 
 #define CAP		4096U
 #define OUT_MAX		(1U << 20)
@@ -42,6 +50,7 @@ struct input {
 };
 
 static struct ffa_mem_range ranges[CAP], ranges2[CAP], scratch[CAP];
+static struct ref_range ref_ranges[CAP];
 static uint8_t out[OUT_MAX], stream[OUT_MAX], frag_buf[STREAM_BUF];
 
 static void check(bool ok)
@@ -176,6 +185,63 @@ static int parse_fragmented(const struct input *in, struct ffa_mtd *m)
 	return ret ? ret : ffa_range_acc_finish(&acc, scratch, NULL);
 }
 
+/* lib/ and the reference disagree on whether the input is valid. */
+static void disagree(const char *what, int lib, const char *lib_why,
+		     const char *ref_why)
+{
+	fprintf(stderr, "fuzz_mtd: %s: lib/ %s (%s), reference %s (%s)\n",
+		what, lib ? "refuses" : "accepts", lib ? lib_why : "-",
+		ref_why ? "refuses" : "accepts", ref_why ? ref_why : "-");
+	abort();
+}
+
+static void same_access(const struct ffa_mem_access *a,
+			const struct ref_access *r, uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		check(a[i].receiver_id == r[i].id &&
+		      a[i].perms == r[i].perms && a[i].flags == r[i].flags &&
+		      memcmp(a[i].impdef, r[i].impdef, 16) == 0);
+}
+
+static void same_header(const struct ffa_mem_header *h, uint32_t layout,
+			uint32_t nr_access, const struct ref_mtd *r)
+{
+	check(layout == r->layout && h->sender_id == r->sender &&
+	      h->attributes == r->attributes && h->flags == r->flags &&
+	      h->handle == r->handle && h->tag == r->tag &&
+	      nr_access == r->nr_access);
+}
+
+/* The send as the reference reads it, against what lib/ made of it. */
+static void oracle_send(const struct input *in, int lib, const char *why,
+			const struct ffa_mtd *m)
+{
+	struct ref_mtd r = { .ranges = ref_ranges };
+	const char *ref_why = NULL;
+	uint32_t i;
+
+	enum ref_op op = in->op == FFA_MEM_OP_SHARE ? REF_SHARE :
+			 in->op == FFA_MEM_OP_LEND ? REF_LEND : REF_DONATE;
+
+	if (ref_send(in->version, op, in->caller, in->desc, in->len, CAP, &r,
+		     &ref_why) != (lib == 0))
+		disagree("send", lib, why, ref_why);
+	if (lib)
+		return;
+	same_header(&m->hdr, m->layout_version, m->nr_access, &r);
+	same_access(m->access, r.access, r.nr_access);
+	check(m->composite_offset == r.composite_offset &&
+	      m->total_pages == r.total_pages &&
+	      m->nr_ranges == r.nr_ranges && m->total_len == in->len &&
+	      m->ranges_offset == r.composite_offset + 16);
+	for (i = 0; i < r.nr_ranges; i++)
+		check(ranges[i].address == r.ranges[i].address &&
+		      ranges[i].page_count == r.ranges[i].pages);
+}
+
 static void fuzz_send(const struct input *in)
 {
 	struct ffa_mtd_ctx ctx = ctx_of(in);
@@ -187,6 +253,7 @@ static void fuzz_send(const struct input *in)
 	full = ffa_mtd_parse_full(&ctx, in->desc, in->len, &m, ranges,
 				  scratch, CAP, &why);
 	check(full == 0 ? why == NULL : why != NULL);
+	oracle_send(in, full, why, &m);
 	frag = parse_fragmented(in, &m2);
 	/* Fragmenting may only fail where the fixed part was split. */
 	check(frag != 0 || full == 0);
@@ -203,14 +270,22 @@ static void fuzz_send(const struct input *in)
 static void fuzz_retrieve(const struct input *in)
 {
 	struct ffa_retrieve_req req;
-	const char *why = NULL;
+	const char *why = NULL, *ref_why = NULL;
+	struct ref_mtd r = { .ranges = NULL };
 	uint32_t len;
+	int ret = ffa_retrieve_req_parse(in->version, in->desc, in->len, &req,
+					 &why);
 
-	if (ffa_retrieve_req_parse(in->version, in->desc, in->len, &req,
-				   &why) != 0) {
+	if (ref_retrieve(in->version, in->desc, in->len, &r, &ref_why) !=
+	    (ret == 0))
+		disagree("retrieve request", ret, why, ref_why);
+	if (ret != 0) {
 		check(why != NULL);
 		return;
 	}
+	same_header(&req.hdr, req.layout_version, req.nr_access, &r);
+	same_access(req.access, r.access, r.nr_access);
+	check(req.type == ((r.flags >> 3) & 3));
 	check(ffa_mtd_build_retrieve_req(out, OUT_MAX, req.layout_version,
 					 &req.hdr, req.access, req.nr_access,
 					 &len) == 0);
@@ -223,13 +298,20 @@ static void fuzz_retrieve(const struct input *in)
 static void fuzz_relinquish(const struct input *in)
 {
 	struct ffa_relinquish rel;
-	const char *why = NULL;
+	struct ref_relinquish r;
+	const char *why = NULL, *ref_why = NULL;
 	uint32_t len;
+	int ret = ffa_relinquish_parse(in->desc, in->len, &rel, &why);
 
-	if (ffa_relinquish_parse(in->desc, in->len, &rel, &why) != 0) {
+	if (ref_relinquish(in->desc, in->len, &r, &ref_why) != (ret == 0))
+		disagree("relinquish", ret, why, ref_why);
+	if (ret != 0) {
 		check(why != NULL);
 		return;
 	}
+	check(rel.handle == r.handle && rel.flags == r.flags &&
+	      rel.nr_ids == r.nr_ids &&
+	      memcmp(rel.ids, r.ids, r.nr_ids * sizeof(r.ids[0])) == 0);
 	check(ffa_relinquish_build(out, OUT_MAX, rel.handle, rel.flags,
 				   rel.ids, rel.nr_ids, &len) == 0);
 	check(len <= in->len && memcmp(in->desc, out, len) == 0);
