@@ -107,6 +107,7 @@ static struct spm_decision abort_ep(struct mw *w, uint16_t ep, uint16_t vcpu)
 
 	if (spm_check_invariants(w->h.spm, &why))
 		fail_msg("invariant broken after the abort: %s", why);
+	harness_check_mappings(&w->h);
 	assert_true(ep_of(w, ep)->aborted);
 	return d;
 }

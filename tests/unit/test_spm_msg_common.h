@@ -173,6 +173,7 @@ HELPER struct spm_decision boot(struct world *w)
 	memset(&d, 0xa5, sizeof(d));
 	spm_boot(w->h.spm, 0, &d);
 	assert_int_equal(w->h.fp.locks_held, 0);
+	harness_check_mappings(&w->h);
 	return d;
 }
 
@@ -184,6 +185,7 @@ HELPER struct spm_decision abort_ep(struct world *w, uint16_t ep,
 	memset(&d, 0xa5, sizeof(d));
 	spm_abort(w->h.spm, 0, ep, vcpu, &d);
 	assert_int_equal(w->h.fp.locks_held, 0);
+	harness_check_mappings(&w->h);
 	return d;
 }
 

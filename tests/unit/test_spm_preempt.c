@@ -29,6 +29,7 @@ static int preempt(struct world *w, uint32_t cpu, uint16_t ep, uint16_t v,
 	memset(d, 0xa5, sizeof(*d));
 	ret = spm_preempt(w->h.spm, cpu, ep, v, d);
 	assert_int_equal(w->h.fp.locks_held, 0);
+	harness_check_mappings(&w->h);
 	return ret;
 }
 

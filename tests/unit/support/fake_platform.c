@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "fake_platform.h"
+#include "map_check.h"
 #include "state_snapshot.h"
 
 static int ep_slot(struct fake_platform *fp, uint16_t ep)
@@ -228,7 +229,17 @@ struct spm_decision harness_call(struct spm_harness *h, uint16_t ep,
 	memset(&d, 0xa5, sizeof(d));
 	spm_call(h->spm, 0, ep, vcpu, in, &d);
 	assert_int_equal(h->fp.locks_held, 0);
+	harness_check_mappings(h);
 	return d;
+}
+
+void harness_check_mappings(const struct spm_harness *h)
+{
+	char why[256];
+
+	if (map_check(h->spm, &h->fp, why, sizeof(why)))
+		fail_msg("the platform's mappings differ from the manager's records: %s",
+			 why);
 }
 
 void harness_expect(struct spm_harness *h, uint16_t ep,

@@ -59,9 +59,20 @@ int harness_add(struct spm_harness *h, uint16_t id, uint32_t props,
 		uint16_t nr_vcpus, bool is_host, uint64_t base,
 		uint32_t pages);
 
-/* One FF-A call; returns the decision. */
+/*
+ * One FF-A call; returns the decision. Every call is followed by
+ * harness_check_mappings().
+ */
 struct spm_decision harness_call(struct spm_harness *h, uint16_t ep,
 				 uint16_t vcpu, const struct ffa_regs *in);
+
+/*
+ * Fail the test unless what the fake platform has mapped for every
+ * endpoint is exactly what the manager's records say (map_check.h).
+ * Tests call it after entry points they make directly (spm_boot,
+ * spm_abort, spm_preempt).
+ */
+void harness_check_mappings(const struct spm_harness *h);
 
 /*
  * One call as ep on vCPU 0 that must resume ep with exactly *out. When
