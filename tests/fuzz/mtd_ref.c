@@ -4,9 +4,8 @@
  * bad-input row it comes from. Where our project decided between
  * disagreeing sources (docs/ARCHITECTURE.md, "Decisions where sources
  * disagree"), the check says "Decision:" and names the row of that
- * table; where lib/ refuses something the spec tables leave open and
- * that table does not list, the check says "Choice (lib/, not in the
- * decisions table):".
+ * table, including the rows for what the spec tables leave open and
+ * lib/ refuses ("Decision (docs/ARCHITECTURE.md, decisions table)").
  */
 #include <string.h>
 
@@ -153,7 +152,7 @@ static bool receivers(const struct ref_mtd *m, const char **why)
 		if (m->access[i].id == 0xffff)
 			NO("row 11: receiver 0xFFFF");
 		/*
-		 * Choice (lib/, not in the decisions table): 0x7FFF, the
+		 * Decision (docs/ARCHITECTURE.md, decisions table): 0x7FFF, the
 		 * "invalid ID" sentinel of 8.1, is refused like 0xFFFF.
 		 */
 		if (m->access[i].id == 0x7fff)
@@ -202,7 +201,7 @@ static bool send_perms(enum ref_op op, uint32_t n, uint8_t p,
 		return true;
 	}
 	/*
-	 * Choice (lib/, not in the decisions table): a SHARE or LEND must
+	 * Decision (docs/ARCHITECTURE.md, decisions table): a SHARE or LEND must
 	 * say RO or RW; "not specified" is refused.
 	 */
 	if (data != 0x01 && data != 0x02)
@@ -245,7 +244,7 @@ static bool send_header(enum ref_op op, uint16_t caller,
 		return true;
 	}
 	/*
-	 * Choice (lib/, not in the decisions table): a SHARE or a LEND to
+	 * Decision (docs/ARCHITECTURE.md, decisions table): a SHARE or a LEND to
 	 * several must give the type; Device (any 3:2, any 1:0) or Normal
 	 * with a defined cacheability (9.4: 01, 11) and shareability (not
 	 * 01).
@@ -325,7 +324,7 @@ static bool composite(const uint8_t *d, uint32_t len, uint32_t cap,
 	m->nr_ranges = (uint32_t)le(c + 4, 4);
 	if (le(c + 8, 8) != 0)
 		NO("9.3/row 9: composite reserved bytes 8-15");
-	/* Choice (lib/, not in the decisions table): sharing nothing. */
+	/* Decision (docs/ARCHITECTURE.md, decisions table): sharing nothing. */
 	if (m->nr_ranges == 0)
 		NO("row 5: no constituents");
 	/*
@@ -365,7 +364,7 @@ bool ref_send(uint32_t version, enum ref_op op, uint16_t caller,
 		if (!emad(d, &g, i, &out->access[i], &comp, why))
 			return false;
 		/*
-		 * Choice (lib/, not in the decisions table): bit 0 of the
+		 * Decision (docs/ARCHITECTURE.md, decisions table): bit 0 of the
 		 * EMAD flags is for retrieve requests and responses (9.2),
 		 * so a send has none.
 		 */
@@ -463,7 +462,7 @@ bool ref_relinquish(const uint8_t *d, uint32_t len,
 		NO("9.7/row 9: flag bits 31:2");
 	for (i = 0; i < out->nr_ids; i++) {
 		out->ids[i] = (uint16_t)le(d + 16 + 2 * i, 2);
-		/* Choice (lib/, not in the decisions table). */
+		/* Decision (docs/ARCHITECTURE.md, decisions table). */
 		for (j = 0; j < i; j++)
 			if (out->ids[j] == out->ids[i])
 				NO("9.7: endpoint named twice");
