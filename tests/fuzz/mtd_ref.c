@@ -206,8 +206,13 @@ static bool send_perms(enum ref_op op, uint32_t n, uint8_t p,
 	 */
 	if (data != 0x01 && data != 0x02)
 		NO("row 12: data access not RO or RW");
-	if ((op == REF_SHARE || n > 1) && instr)
-		NO("row 12: instruction access on SHARE or LEND to several");
+	/*
+	 * 10.2 "Send: instruction access specified": no send states one;
+	 * a single borrower of a LEND asks for it in its retrieve.
+	 */
+	(void)n;
+	if (instr)
+		NO("10.2: instruction access specified in a send");
 	return true;
 }
 
@@ -241,6 +246,9 @@ static bool send_header(enum ref_op op, uint16_t caller,
 	if (op == REF_DONATE || (op == REF_LEND && m->nr_access == 1)) {
 		if (type != 0)
 			NO("row 13: memory type given on DONATE or LEND to one");
+		/* Decision "Attribute bits[3:0] with no memory type". */
+		if (a & 0x0f)
+			NO("9.4: attribute bits without a memory type");
 		return true;
 	}
 	/*
@@ -423,6 +431,11 @@ bool ref_retrieve(uint32_t version, const uint8_t *d, uint32_t len,
 		return false;
 	if (!attribute_bits(out->layout, out->attributes, why))
 		return false;
+	/*
+	 * Decision "Attribute bits[3:0] with no memory type" holds for a
+	 * request too, but it is judged with the share's attributes in
+	 * force (ffa_mtd_retrieve_attrs(), by the manager), not here.
+	 */
 	for (i = 0; i < g.count; i++) {
 		if (!emad(d, &g, i, &out->access[i], &comp, why))
 			return false;
