@@ -310,9 +310,6 @@ static int yield_check(const struct spm_ctx *c, const char **why)
 	bool serving = v->reason == SPM_RUN_DIRECT ||
 		       v->reason == SPM_RUN_DIRECT2;
 
-	*why = "yield: the host has nobody to yield to";
-	if (c->caller->cfg.is_host)
-		return FFA_RET_NOT_SUPPORTED;
 	*why = "yield: MBZ register set";
 	if (in->x[1] || in->x[4] || in->x[5] || in->x[6] || in->x[7])
 		return FFA_RET_INVALID_PARAMETERS;

@@ -6,9 +6,10 @@
  *
  * Our choices: the spec means these for S-EL0 partitions during their
  * initialisation; we allow every partition at any time (the test
- * partitions exercise it on request), and refuse the host, which has its
- * own page tables (NOT_SUPPORTED). The permission word is not the sharing
- * permission byte: data 00 none, 01 RW, 11 RO; bit 2 = not executable.
+ * partitions exercise it on request), and the dispatch table refuses the
+ * host, which has its own page tables (NOT_SUPPORTED, core.c). The
+ * permission word is not the sharing permission byte: data 00 none,
+ * 01 RW, 11 RO; bit 2 = not executable.
  */
 #include "mem.h"
 
@@ -66,10 +67,6 @@ void spm_h_mem_perm_get(struct spm_ctx *c)
 {
 	uint64_t base = c->in->x[1], page;
 
-	if (c->caller->cfg.is_host) {
-		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "host has no PERM");
-		return;
-	}
 	/* w2 is MBZ up to v1.2 (v1.3 makes it a page count - 1). */
 	if ((uint32_t)c->in->x[2] != 0 || !own_pages(c, base, 1, &page)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
@@ -106,10 +103,6 @@ void spm_h_mem_perm_set(struct spm_ctx *c)
 	const char *why;
 	int ret;
 
-	if (c->caller->cfg.is_host) {
-		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "host has no PERM");
-		return;
-	}
 	ret = check_perm_set(c, &first, &access, &why);
 	if (!ret && c->spm->plat.ops->set_access(c->spm->plat.ctx,
 						 c->caller->cfg.id,

@@ -49,14 +49,14 @@ static uint64_t notif_pending(const struct spm_endpoint *ep)
 	return ep->notif.pending_from_sp | ep->notif.pending_from_vm;
 }
 
-/* BITMAP_CREATE/DESTROY: the host only, naming itself in w1[15:0]. */
+/*
+ * BITMAP_CREATE/DESTROY: the host (the table's `who`, core.c), naming
+ * itself in w1[15:0].
+ */
 static int bitmap_check(struct spm_ctx *c, const char **why)
 {
 	uint32_t w1 = (uint32_t)c->in->x[1];
 
-	*why = "notif bitmap: only the scheduler has one";
-	if (!c->caller->cfg.is_host)
-		return FFA_RET_NOT_SUPPORTED;
 	*why = "notif bitmap: w1[31:16] MBZ, w1[15:0] the caller's ID";
 	if ((w1 & FFA_NOTIF_BITMAP_W1_MBZ) || w1 != c->caller->cfg.id)
 		return FFA_RET_INVALID_PARAMETERS;
