@@ -76,8 +76,6 @@ struct spm_endpoint *spm_host(struct spm *spm);
 
 /* Endpoint ID in [31:16], vCPU index in [15:0] (FFA_RUN, FFA_YIELD w1). */
 uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu);
-/* x8..x17 are zero, or the caller predates v1.2 (which has no MBZ rule). */
-bool spm_high_regs_clear(const struct spm_ctx *c);
 /* The caller's vCPU is RUNNING by our records (the host always is). */
 bool spm_caller_running(const struct spm_ctx *c);
 /* ep/vcpu runs on cpu for reason, answering to peer. */
