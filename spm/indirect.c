@@ -26,10 +26,13 @@ static int send2_check_regs(const struct spm_ctx *c, const char **why)
 	const struct ffa_regs *in = c->in;
 	uint32_t flags = (uint32_t)in->x[2];
 
-	/* No hypervisor forwards here: the sender VM ID in w1 must be 0. */
-	*why = "msg_send2: MBZ register or flag set";
-	if ((uint32_t)in->x[1] || (flags & FFA_MSG_SEND2_FLAGS_MBZ) ||
-	    in->x[3] || in->x[4] || in->x[5] || in->x[6] || in->x[7])
+	/*
+	 * w1[15:0], w2's other flags and x3..x7 were refused before
+	 * (core.c). w1[31:16] is a field, the ID of a sender a hypervisor
+	 * forwards for; none does here, so it must be 0.
+	 */
+	*why = "msg_send2: a forwarded sender ID";
+	if (FFA_FWD_SENDER_ID(in->x[1]) != 0)
 		return FFA_RET_INVALID_PARAMETERS;
 	/* Only a partition's execution context can end later than now. */
 	*why = "msg_send2: delay SRI from the host";
