@@ -24,12 +24,15 @@ static uint32_t perm_word(uint32_t access)
 	return data | ((access & SPM_ACCESS_X) ? 0 : FFA_MEM_PERM_NX);
 }
 
-/* SPM_ACCESS_* for a permission word, or false when it is not legal. */
+/*
+ * SPM_ACCESS_* for a permission word, or false when it is not legal.
+ * Bits [31:3] were refused before (core.c).
+ */
 static bool access_of(uint32_t word, uint32_t *access)
 {
 	uint32_t data = word & FFA_MEM_PERM_DATA_MASK;
 
-	if ((word & FFA_MEM_PERM_MBZ) || data == FFA_MEM_PERM_DATA_RSVD)
+	if (data == FFA_MEM_PERM_DATA_RSVD)
 		return false;
 	/* Writable and executable at once is never allowed. */
 	if (data == FFA_MEM_PERM_DATA_RW && !(word & FFA_MEM_PERM_NX))
@@ -67,8 +70,8 @@ void spm_h_mem_perm_get(struct spm_ctx *c)
 {
 	uint64_t base = c->in->x[1], page;
 
-	/* w2 is MBZ up to v1.2 (v1.3 makes it a page count - 1). */
-	if ((uint32_t)c->in->x[2] != 0 || !own_pages(c, base, 1, &page)) {
+	/* w2 (v1.3: a page count - 1) was refused before if set (core.c). */
+	if (!own_pages(c, base, 1, &page)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "not a page of the caller's own");
 		return;
