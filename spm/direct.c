@@ -161,7 +161,6 @@ void spm_h_direct_req(struct spm_ctx *c)
 	spm_vcpu_start(c, recv, vcpu,
 		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
 	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
-	recv->vcpus[vcpu].req_framework = false;
 	message_regs(c, &r);
 	spm_switch_to(c, recv, vcpu, &r);
 }
