@@ -187,7 +187,7 @@ void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 
 /* ---- FFA_MSG_WAIT ---- */
 
-/* Reserved registers and flags were refused before (core.c). */
+/* Reserved registers and flags were refused before (abi_table.c). */
 static int msg_wait_check(const struct spm_ctx *c, const char **why)
 {
 	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
@@ -295,7 +295,7 @@ void spm_h_run(struct spm_ctx *c)
 
 /* ---- FFA_YIELD ---- */
 
-/* Reserved registers were refused before (core.c). */
+/* Reserved registers were refused before (abi_table.c). */
 static int yield_check(const struct spm_ctx *c, const char **why)
 {
 	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];

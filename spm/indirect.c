@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
  * Indirect messaging: FFA_MSG_SEND2 (ffa-abi.md 12), a v1.1 ABI (a v1.0
- * caller never gets here: the dispatch table's "since", core.c). The
+ * caller never gets here: the dispatch table's "since", abi_table.c). The
  * header is copied out of the sender's TX once and validated from that
  * copy; the message is then copied whole and the validated header
  * written over its first bytes, so the receiver sees exactly what was
@@ -28,7 +28,7 @@ static int send2_check_regs(const struct spm_ctx *c, const char **why)
 
 	/*
 	 * w1[15:0], w2's other flags and x3..x7 were refused before
-	 * (core.c). w1[31:16] is a field, the ID of a sender a hypervisor
+	 * (abi_table.c). w1[31:16] is a field, the ID of a sender a hypervisor
 	 * forwards for; none does here, so it must be 0.
 	 */
 	*why = "msg_send2: a forwarded sender ID";

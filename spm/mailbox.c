@@ -32,7 +32,7 @@ static bool ranges_overlap(uint64_t a, uint64_t b, uint64_t size)
 
 /*
  * The register checks of FFA_RXTX_MAP (bad input 29); w3's reserved bits
- * were refused before (core.c). Address 0 cannot name a buffer: TX = RX
+ * were refused before (abi_table.c). Address 0 cannot name a buffer: TX = RX
  * = 0 is the hypervisor-forwarded form, which we do not take, and spm.h
  * reserves tx = 0 for "no pair".
  */
@@ -90,7 +90,7 @@ void spm_h_rxtx_unmap(struct spm_ctx *c)
 	uint32_t w1 = (uint32_t)c->in->x[1];
 	uint32_t index = spm_endpoint_index(c->spm, ep);
 
-	/* w1[15:0] was refused before if set (core.c). */
+	/* w1[15:0] was refused before if set (abi_table.c). */
 	if (!id_is_self_or_zero(c, FFA_RXTX_UNMAP_ID(w1))) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "rxtx_unmap: bad ID field");
@@ -117,7 +117,7 @@ void spm_h_rx_release(struct spm_ctx *c)
 	struct spm_endpoint *ep = c->caller;
 	uint32_t w1 = (uint32_t)c->in->x[1];
 
-	/* w1[31:16] was refused before if set (core.c). */
+	/* w1[31:16] was refused before if set (abi_table.c). */
 	if (!id_is_self_or_zero(c, FFA_RX_ID(w1))) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "rx_release: bad ID field");

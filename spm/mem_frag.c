@@ -14,7 +14,7 @@ static int check_fragment(const struct spm_ctx *c, const struct spm_share *s,
 
 	*why = "bad fragment";
 	/*
-	 * w4[15:0] was refused before (core.c); w4[31:16] names a sender
+	 * w4[15:0] was refused before (abi_table.c); w4[31:16] names a sender
 	 * a hypervisor forwards for, and we never forward.
 	 */
 	if (FFA_FWD_SENDER_ID(c->in->x[4]) != 0) {

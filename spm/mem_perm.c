@@ -7,7 +7,7 @@
  * Our choices: the spec means these for S-EL0 partitions during their
  * initialisation; we allow every partition at any time (the test
  * partitions exercise it on request), and the dispatch table refuses the
- * host, which has its own page tables (NOT_SUPPORTED, core.c). The
+ * host, which has its own page tables (NOT_SUPPORTED, abi_table.c). The
  * permission word is not the sharing permission byte: data 00 none,
  * 01 RW, 11 RO; bit 2 = not executable.
  */
@@ -26,7 +26,7 @@ static uint32_t perm_word(uint32_t access)
 
 /*
  * SPM_ACCESS_* for a permission word, or false when it is not legal.
- * Bits [31:3] were refused before (core.c).
+ * Bits [31:3] were refused before (abi_table.c).
  */
 static bool access_of(uint32_t word, uint32_t *access)
 {
@@ -70,7 +70,7 @@ void spm_h_mem_perm_get(struct spm_ctx *c)
 {
 	uint64_t base = c->in->x[1], page;
 
-	/* w2 (v1.3: a page count - 1) was refused before if set (core.c). */
+	/* w2 (v1.3: page count - 1) was refused if set (abi_table.c). */
 	if (!own_pages(c, base, 1, &page)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "not a page of the caller's own");

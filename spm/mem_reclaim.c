@@ -145,7 +145,7 @@ static int check_reclaim(struct spm_ctx *c, struct spm_share **s,
 	uint32_t flags = (uint32_t)c->in->x[3];
 	int ret;
 
-	/* Bits [31:2] were refused before (core.c); we never time-slice. */
+	/* Bits [31:2] were refused (abi_table.c); we never time-slice. */
 	*why = "reclaim: time slicing";
 	if (flags & FFA_RECLAIM_TIME_SLICE)
 		return FFA_RET_INVALID_PARAMETERS;

@@ -50,7 +50,7 @@ static uint64_t notif_pending(const struct spm_endpoint *ep)
 }
 
 /*
- * BITMAP_CREATE/DESTROY: the host (the table's `who`, core.c), naming
+ * BITMAP_CREATE/DESTROY: the host (the table's `who`, abi_table.c), naming
  * itself in w1[15:0] (w1[31:16] was refused before).
  */
 static int bitmap_check(struct spm_ctx *c, const char **why)
@@ -216,7 +216,7 @@ void spm_h_notif_unbind(struct spm_ctx *c)
 }
 
 /*
- * Bits [15:2] were refused before (core.c); the vCPU ID in [31:16] is
+ * Bits [15:2] were refused before (abi_table.c); the vCPU ID in [31:16] is
  * reserved only without the per-vCPU flag, so it is judged here.
  */
 static const char *notif_set_flags_check(uint32_t flags)

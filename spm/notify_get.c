@@ -97,7 +97,7 @@ static uint32_t info_collect(struct spm *spm, bool smc64,
 	return n;
 }
 
-/* The scheduler's call: the dispatch table refuses partitions (core.c). */
+/* The scheduler's call: the dispatch table refuses partitions (abi_table.c). */
 void spm_h_notif_info_get(struct spm_ctx *c)
 {
 	bool smc64 = FFA_FID_IS_64((uint32_t)c->in->x[0]);

@@ -117,7 +117,7 @@ static int pi_rx_check(const struct spm_endpoint *ep, uint64_t bytes)
 
 /*
  * w5 flags: bit 0 count only (v1.1+). Its other bits, and all of w5 for
- * a v1.0 caller, were refused before (core.c).
+ * a v1.0 caller, were refused before (abi_table.c).
  */
 void spm_h_partition_info_get(struct spm_ctx *c)
 {
@@ -172,7 +172,7 @@ static uint32_t pigr_pack(struct spm *spm, const struct ffa_uuid *uuid,
 	return n;
 }
 
-/* x3[63:32] was refused before (core.c): start and tag are all of x3. */
+/* x3[63:32] was refused before (abi_table.c): start and tag are all of x3. */
 void spm_h_partition_info_get_regs(struct spm_ctx *c)
 {
 	uint64_t x3 = c->in->x[3];
