@@ -38,9 +38,6 @@ static void drop_notifications(struct spm_notifications *n)
 
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		n->bound[i] = FFA_ID_INVALID;
-	for (i = 0; i < SPM_MAX_VCPUS; i++)
-		n->pending_vcpu[i] = 0;
-	n->per_vcpu = 0;
 	n->pending_from_sp = 0;
 	n->pending_from_vm = 0;
 	n->spm_fw = 0;
@@ -63,10 +60,7 @@ static bool notifications_clear(const struct spm_notifications *n)
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		if (n->bound[i] != FFA_ID_INVALID)
 			return false;
-	for (i = 0; i < SPM_MAX_VCPUS; i++)
-		if (n->pending_vcpu[i])
-			return false;
-	return !(n->per_vcpu | n->pending_from_sp | n->pending_from_vm |
+	return !(n->pending_from_sp | n->pending_from_vm |
 		 n->spm_fw | n->hyp_fw) &&
 	       !n->info_pending && !n->sri_delayed;
 }

@@ -187,21 +187,14 @@ void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 
 /* ---- FFA_MSG_WAIT ---- */
 
+/* Reserved registers and flags were refused before (abi_table.c). */
 static int msg_wait_check(const struct spm_ctx *c, const char **why)
 {
-	const struct ffa_regs *in = c->in;
 	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
-	/* v1.0/v1.1 have no flags: w2 is MBZ as a whole. */
-	uint32_t mbz = c->caller->version >= FFA_VERSION_1_2 ?
-		       FFA_MSG_WAIT_FLAGS_MBZ : 0xffffffffU;
 
 	*why = "msg_wait: the host schedules, it never waits";
 	if (c->caller->cfg.is_host)
 		return FFA_RET_DENIED;
-	*why = "msg_wait: MBZ register or flag set";
-	if (in->x[1] || in->x[3] || in->x[4] || in->x[5] || in->x[6] ||
-	    in->x[7] || (in->x[2] & mbz) || !spm_high_regs_clear(c))
-		return FFA_RET_INVALID_PARAMETERS;
 	*why = "msg_wait: a pending direct request must be answered first";
 	if (!spm_caller_running(c) ||
 	    v->reason == SPM_RUN_DIRECT || v->reason == SPM_RUN_DIRECT2)
@@ -248,9 +241,8 @@ static int run_check(struct spm_ctx *c, struct spm_endpoint **out,
 	*why = "run: only the host gives cycles";
 	if (!c->caller->cfg.is_host)
 		return FFA_RET_DENIED;
-	*why = "run: bad target or MBZ register set";
-	if (!ep || ep == c->caller || *vcpu >= ep->cfg.nr_vcpus ||
-	    !spm_high_regs_clear(c))
+	*why = "run: bad target";
+	if (!ep || ep == c->caller || *vcpu >= ep->cfg.nr_vcpus)
 		return FFA_RET_INVALID_PARAMETERS;
 	*why = "run: target aborted";
 	if (ep->aborted)
@@ -303,19 +295,13 @@ void spm_h_run(struct spm_ctx *c)
 
 /* ---- FFA_YIELD ---- */
 
+/* Reserved registers were refused before (abi_table.c). */
 static int yield_check(const struct spm_ctx *c, const char **why)
 {
-	const struct ffa_regs *in = c->in;
 	const struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
 	bool serving = v->reason == SPM_RUN_DIRECT ||
 		       v->reason == SPM_RUN_DIRECT2;
 
-	*why = "yield: the host has nobody to yield to";
-	if (c->caller->cfg.is_host)
-		return FFA_RET_NOT_SUPPORTED;
-	*why = "yield: MBZ register set";
-	if (in->x[1] || in->x[4] || in->x[5] || in->x[6] || in->x[7])
-		return FFA_RET_INVALID_PARAMETERS;
 	/* v1.0 forbids yielding out of a direct request (ffa-abi.md 2.3). */
 	*why = "yield: not allowed in this state";
 	if (!spm_caller_running(c) || v->reason == SPM_RUN_BOOT ||

@@ -7,7 +7,7 @@
  *
  * Framework messages (w2 bit 31) are not supported: nothing here sends
  * PSCI or VM lifecycle messages, so the dispatch table makes all of w2
- * MBZ (core.c) and a non-zero w2 is INVALID_PARAMETERS.
+ * MBZ (abi_table.c) and a non-zero w2 is INVALID_PARAMETERS.
  *
  * Order of the checks: every answer the spec fixes by the arguments or
  * the configuration comes before any that depends on a state, so the
@@ -95,7 +95,7 @@ static bool partition_to_normal_world(const struct spm_ctx *c, uint16_t id,
 /*
  * The answers fixed by the arguments and the configuration, whatever
  * state anyone is in: INVALID_PARAMETERS first, then what the manifests
- * forbid (DENIED). Reserved registers were refused before (core.c).
+ * forbid (DENIED). Reserved registers were refused before (abi_table.c).
  */
 static int req_check_args(const struct spm_ctx *c,
 			  const struct spm_endpoint *recv, uint16_t vcpu,
@@ -161,7 +161,6 @@ void spm_h_direct_req(struct spm_ctx *c)
 	spm_vcpu_start(c, recv, vcpu,
 		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
 	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
-	recv->vcpus[vcpu].req_framework = false;
 	message_regs(c, &r);
 	spm_switch_to(c, recv, vcpu, &r);
 }
@@ -169,7 +168,7 @@ void spm_h_direct_req(struct spm_ctx *c)
 /*
  * The responder field is fixed by the caller, so it is judged before
  * any state; the requester and the family only mean something against
- * the pending request. Reserved registers were refused before (core.c).
+ * the pending request. Reserved registers were refused before (abi_table.c).
  */
 static int resp_check(const struct spm_ctx *c, const char **why)
 {

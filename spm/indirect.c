@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Indirect messaging: FFA_MSG_SEND2 (ffa-abi.md 12). The header is copied
- * out of the sender's TX once and validated from that copy; the message
- * is then copied whole and the validated header written over its first
- * bytes, so the receiver sees exactly what was checked even if the sender
- * rewrote its TX in between.
+ * Indirect messaging: FFA_MSG_SEND2 (ffa-abi.md 12), a v1.1 ABI (a v1.0
+ * caller never gets here: the dispatch table's "since", abi_table.c). The
+ * header is copied out of the sender's TX once and validated from that
+ * copy; the message is then copied whole and the validated header
+ * written over its first bytes, so the receiver sees exactly what was
+ * checked even if the sender rewrote its TX in between.
  */
 #include <ffa/msg.h>
 #include <ffa/notify.h>
@@ -25,13 +26,13 @@ static int send2_check_regs(const struct spm_ctx *c, const char **why)
 	const struct ffa_regs *in = c->in;
 	uint32_t flags = (uint32_t)in->x[2];
 
-	*why = "msg_send2: v1.0 has no indirect messages";
-	if (c->caller->version < FFA_VERSION_1_1)
-		return FFA_RET_NOT_SUPPORTED;
-	/* No hypervisor forwards here: the sender VM ID in w1 must be 0. */
-	*why = "msg_send2: MBZ register or flag set";
-	if ((uint32_t)in->x[1] || (flags & FFA_MSG_SEND2_FLAGS_MBZ) ||
-	    in->x[3] || in->x[4] || in->x[5] || in->x[6] || in->x[7])
+	/*
+	 * w1[15:0], w2's other flags and x3..x7 were refused before
+	 * (abi_table.c). w1[31:16] is a field, the ID of a sender a hypervisor
+	 * forwards for; none does here, so it must be 0.
+	 */
+	*why = "msg_send2: a forwarded sender ID";
+	if (FFA_FWD_SENDER_ID(in->x[1]) != 0)
 		return FFA_RET_INVALID_PARAMETERS;
 	/* Only a partition's execution context can end later than now. */
 	*why = "msg_send2: delay SRI from the host";

@@ -47,16 +47,27 @@ void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		      uint16_t vcpu, struct spm_decision *d);
 int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		       uint16_t vcpu, struct spm_decision *d);
-/* Log one line through the platform (level 0 error .. 3 debug). */
 /*
- * A line for the platform's log, if it keeps one. Inline, so that every
- * file can log without depending on another (no call cycles).
+ * A line for the platform's log, if it keeps one (level 0 error .. 3
+ * debug). Inline, so that every file can log without depending on
+ * another (no call cycles).
  */
 static inline void spm_log(struct spm *spm, int level, const char *line)
 {
 	if (spm->plat.ops->log)
 		spm->plat.ops->log(spm->plat.ctx, level, line);
 }
+
+/* ---- the dispatch table (abi_table.c) ---- */
+
+/*
+ * The caller of c may make call fid (SVE hint stripped) with these
+ * arguments: 0 and its handler in *h. Otherwise the FF-A error (the
+ * row's role, the versions, its reserved bits) and why (NULL for an ID
+ * that is no ABI of ours); nothing has changed then.
+ */
+int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
+		  const char **why);
 /*
  * True when the dispatch table has fid for endpoint ep: a call it may
  * make in the version it negotiated, or an answer it may get (FFA_ERROR,
@@ -76,8 +87,6 @@ struct spm_endpoint *spm_host(struct spm *spm);
 
 /* Endpoint ID in [31:16], vCPU index in [15:0] (FFA_RUN, FFA_YIELD w1). */
 uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu);
-/* x8..x17 are zero, or the caller predates v1.2 (which has no MBZ rule). */
-bool spm_high_regs_clear(const struct spm_ctx *c);
 /* The caller's vCPU is RUNNING by our records (the host always is). */
 bool spm_caller_running(const struct spm_ctx *c);
 /* ep/vcpu runs on cpu for reason, answering to peer. */

@@ -8,8 +8,6 @@
 #include <libffa/status.h>
 #include "internal.h"
 
-#define MBOX_ID_MASK	0xffffU
-
 /* A pair is mapped iff pages != 0 (then tx and rx are non-zero too). */
 static bool mbox_mapped(const struct spm_endpoint *ep)
 {
@@ -33,17 +31,16 @@ static bool ranges_overlap(uint64_t a, uint64_t b, uint64_t size)
 }
 
 /*
- * The register checks of FFA_RXTX_MAP (bad input 29). Address 0 cannot
- * name a buffer: TX = RX = 0 is the hypervisor-forwarded form, which we
- * do not take, and spm.h reserves tx = 0 for "no pair".
+ * The register checks of FFA_RXTX_MAP (bad input 29); w3's reserved bits
+ * were refused before (abi_table.c). Address 0 cannot name a buffer: TX = RX
+ * = 0 is the hypervisor-forwarded form, which we do not take, and spm.h
+ * reserves tx = 0 for "no pair".
  */
-static const char *rxtx_map_check(uint64_t tx, uint64_t rx, uint64_t x3)
+static const char *rxtx_map_check(uint64_t tx, uint64_t rx, uint32_t pages)
 {
-	uint64_t size = (x3 & FFA_RXTX_PAGES_MASK) * FFA_PAGE_SIZE;
+	uint64_t size = (uint64_t)pages * FFA_PAGE_SIZE;
 	uint64_t end;
 
-	if (x3 & ~(uint64_t)FFA_RXTX_PAGES_MASK)
-		return "rxtx_map: w3 bits[31:6] are MBZ";
 	if (size == 0 || size > SPM_MAX_RXTX_PAGES * FFA_PAGE_SIZE)
 		return "rxtx_map: page count 0 or above the maximum";
 	if (tx == 0 || rx == 0)
@@ -63,7 +60,7 @@ void spm_h_rxtx_map(struct spm_ctx *c)
 	struct spm_endpoint *ep = c->caller;
 	uint64_t tx = c->in->x[1], rx = c->in->x[2];
 	uint32_t pages = (uint32_t)(c->in->x[3] & FFA_RXTX_PAGES_MASK);
-	const char *why = rxtx_map_check(tx, rx, c->in->x[3]);
+	const char *why = rxtx_map_check(tx, rx, pages);
 	int ret;
 
 	if (why) {
@@ -93,8 +90,8 @@ void spm_h_rxtx_unmap(struct spm_ctx *c)
 	uint32_t w1 = (uint32_t)c->in->x[1];
 	uint32_t index = spm_endpoint_index(c->spm, ep);
 
-	if ((w1 & MBOX_ID_MASK) ||
-	    !id_is_self_or_zero(c, FFA_RXTX_UNMAP_ID(w1))) {
+	/* w1[15:0] was refused before if set (abi_table.c). */
+	if (!id_is_self_or_zero(c, FFA_RXTX_UNMAP_ID(w1))) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "rxtx_unmap: bad ID field");
 		return;
@@ -120,7 +117,8 @@ void spm_h_rx_release(struct spm_ctx *c)
 	struct spm_endpoint *ep = c->caller;
 	uint32_t w1 = (uint32_t)c->in->x[1];
 
-	if ((w1 & ~MBOX_ID_MASK) || !id_is_self_or_zero(c, FFA_RX_ID(w1))) {
+	/* w1[31:16] was refused before if set (abi_table.c). */
+	if (!id_is_self_or_zero(c, FFA_RX_ID(w1))) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "rx_release: bad ID field");
 		return;

@@ -13,9 +13,12 @@ static int check_fragment(const struct spm_ctx *c, const struct spm_share *s,
 	uint32_t tx_size = c->caller->mbox.pages * FFA_PAGE_SIZE;
 
 	*why = "bad fragment";
-	/* We never forward on behalf of another sender. */
-	if ((uint32_t)c->in->x[4] != 0) {
-		*why = "FRAG_TX w4 is not zero";
+	/*
+	 * w4[15:0] was refused before (abi_table.c); w4[31:16] names a sender
+	 * a hypervisor forwards for, and we never forward.
+	 */
+	if (FFA_FWD_SENDER_ID(c->in->x[4]) != 0) {
+		*why = "FRAG_TX: a forwarded sender ID";
 		return FFA_RET_INVALID_PARAMETERS;
 	}
 	if (!c->caller->mbox.tx || len == 0 || len % 16 != 0 ||

@@ -6,9 +6,10 @@
  *
  * Our choices: the spec means these for S-EL0 partitions during their
  * initialisation; we allow every partition at any time (the test
- * partitions exercise it on request), and refuse the host, which has its
- * own page tables (NOT_SUPPORTED). The permission word is not the sharing
- * permission byte: data 00 none, 01 RW, 11 RO; bit 2 = not executable.
+ * partitions exercise it on request), and the dispatch table refuses the
+ * host, which has its own page tables (NOT_SUPPORTED, abi_table.c). The
+ * permission word is not the sharing permission byte: data 00 none,
+ * 01 RW, 11 RO; bit 2 = not executable.
  */
 #include "mem.h"
 
@@ -23,12 +24,15 @@ static uint32_t perm_word(uint32_t access)
 	return data | ((access & SPM_ACCESS_X) ? 0 : FFA_MEM_PERM_NX);
 }
 
-/* SPM_ACCESS_* for a permission word, or false when it is not legal. */
+/*
+ * SPM_ACCESS_* for a permission word, or false when it is not legal.
+ * Bits [31:3] were refused before (abi_table.c).
+ */
 static bool access_of(uint32_t word, uint32_t *access)
 {
 	uint32_t data = word & FFA_MEM_PERM_DATA_MASK;
 
-	if ((word & FFA_MEM_PERM_MBZ) || data == FFA_MEM_PERM_DATA_RSVD)
+	if (data == FFA_MEM_PERM_DATA_RSVD)
 		return false;
 	/* Writable and executable at once is never allowed. */
 	if (data == FFA_MEM_PERM_DATA_RW && !(word & FFA_MEM_PERM_NX))
@@ -66,12 +70,8 @@ void spm_h_mem_perm_get(struct spm_ctx *c)
 {
 	uint64_t base = c->in->x[1], page;
 
-	if (c->caller->cfg.is_host) {
-		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "host has no PERM");
-		return;
-	}
-	/* w2 is MBZ up to v1.2 (v1.3 makes it a page count - 1). */
-	if ((uint32_t)c->in->x[2] != 0 || !own_pages(c, base, 1, &page)) {
+	/* w2 (v1.3: page count - 1) was refused if set (abi_table.c). */
+	if (!own_pages(c, base, 1, &page)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
 			      "not a page of the caller's own");
 		return;
@@ -106,10 +106,6 @@ void spm_h_mem_perm_set(struct spm_ctx *c)
 	const char *why;
 	int ret;
 
-	if (c->caller->cfg.is_host) {
-		spm_ret_error(c, FFA_RET_NOT_SUPPORTED, "host has no PERM");
-		return;
-	}
 	ret = check_perm_set(c, &first, &access, &why);
 	if (!ret && c->spm->plat.ops->set_access(c->spm->plat.ctx,
 						 c->caller->cfg.id,

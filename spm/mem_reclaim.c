@@ -145,8 +145,9 @@ static int check_reclaim(struct spm_ctx *c, struct spm_share **s,
 	uint32_t flags = (uint32_t)c->in->x[3];
 	int ret;
 
-	*why = "bad reclaim flags";
-	if (flags & (FFA_RECLAIM_TIME_SLICE | FFA_RECLAIM_FLAGS_MBZ))
+	/* Bits [31:2] were refused (abi_table.c); we never time-slice. */
+	*why = "reclaim: time slicing";
+	if (flags & FFA_RECLAIM_TIME_SLICE)
 		return FFA_RET_INVALID_PARAMETERS;
 	ret = find_ready(c->spm, spm_mem_handle_arg(c->in), s, why);
 	if (ret)

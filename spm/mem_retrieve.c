@@ -221,8 +221,9 @@ static int check_frag_rx(const struct spm_ctx *c, const struct spm_share *s,
 	const struct spm_borrower *b;
 
 	*why = "no retrieve response in progress for the caller";
-	if ((uint32_t)c->in->x[4] != 0) {
-		*why = "FRAG_RX w4 is not zero";
+	/* As FRAG_TX's w4 (mem_frag.c): only the forwarded ID is ours. */
+	if (FFA_FWD_SENDER_ID(c->in->x[4]) != 0) {
+		*why = "FRAG_RX: a forwarded sender ID";
 		return FFA_RET_INVALID_PARAMETERS;
 	}
 	*idx = s ? spm_share_borrower(s, c->caller->cfg.id) : -1;

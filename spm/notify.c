@@ -49,16 +49,14 @@ static uint64_t notif_pending(const struct spm_endpoint *ep)
 	return ep->notif.pending_from_sp | ep->notif.pending_from_vm;
 }
 
-/* BITMAP_CREATE/DESTROY: the host only, naming itself in w1[15:0]. */
+/*
+ * BITMAP_CREATE/DESTROY: the host (the table's `who`, abi_table.c), naming
+ * itself in w1[15:0] (w1[31:16] was refused before).
+ */
 static int bitmap_check(struct spm_ctx *c, const char **why)
 {
-	uint32_t w1 = (uint32_t)c->in->x[1];
-
-	*why = "notif bitmap: only the scheduler has one";
-	if (!c->caller->cfg.is_host)
-		return FFA_RET_NOT_SUPPORTED;
-	*why = "notif bitmap: w1[31:16] MBZ, w1[15:0] the caller's ID";
-	if ((w1 & FFA_NOTIF_BITMAP_W1_MBZ) || w1 != c->caller->cfg.id)
+	*why = "notif bitmap: w1[15:0] is not the caller's ID";
+	if ((uint32_t)c->in->x[1] != c->caller->cfg.id)
 		return FFA_RET_INVALID_PARAMETERS;
 	return 0;
 }
@@ -166,7 +164,10 @@ static void notif_bind_bits(struct spm_notifications *n, uint64_t bitmap,
 			n->bound[i] = id;
 }
 
-/* BIND and UNBIND: checks, then (un)binding every bit of the bitmap. */
+/*
+ * BIND and UNBIND: checks, then (un)binding every bit of the bitmap.
+ * Only BIND has a flag (per-vCPU); the rest of w2 was refused before.
+ */
 static void notif_bind_common(struct spm_ctx *c, bool bind)
 {
 	uint32_t flags = (uint32_t)c->in->x[2];
@@ -175,10 +176,8 @@ static void notif_bind_common(struct spm_ctx *c, bool bind)
 	struct spm_notifications *n;
 	uint16_t sid;
 
-	if (!why && (flags & FFA_NOTIF_FLAG_PER_VCPU) && bind)
+	if (!why && (flags & FFA_NOTIF_FLAG_PER_VCPU))
 		why = "notif bind: per-vCPU notifications not supported";
-	else if (!why && flags)
-		why = "notif (un)bind: flags MBZ";
 	if (why) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS, why);
 		return;
@@ -216,12 +215,16 @@ void spm_h_notif_unbind(struct spm_ctx *c)
 	notif_bind_common(c, false);
 }
 
+/*
+ * Bits [15:2] were refused before (abi_table.c); the vCPU ID in [31:16] is
+ * reserved only without the per-vCPU flag, so it is judged here.
+ */
 static const char *notif_set_flags_check(uint32_t flags)
 {
 	if (flags & FFA_NOTIF_SET_PER_VCPU)
 		return "notif set: per-vCPU notifications not supported";
-	if (flags & (FFA_NOTIF_SET_FLAGS_MBZ | NOTIF_SET_VCPU_MASK))
-		return "notif set: flags MBZ";
+	if (flags & NOTIF_SET_VCPU_MASK)
+		return "notif set: a vCPU ID without the per-vCPU flag";
 	return NULL;
 }
 

@@ -97,6 +97,7 @@ static uint32_t info_collect(struct spm *spm, bool smc64,
 	return n;
 }
 
+/* The scheduler's call: the dispatch table refuses partitions (abi_table.c). */
 void spm_h_notif_info_get(struct spm_ctx *c)
 {
 	bool smc64 = FFA_FID_IS_64((uint32_t)c->in->x[0]);
@@ -104,11 +105,6 @@ void spm_h_notif_info_get(struct spm_ctx *c)
 	uint32_t lists;
 	bool more;
 
-	if (!c->caller->cfg.is_host) {
-		spm_ret_error(c, FFA_RET_NOT_SUPPORTED,
-			      "notif info get: the scheduler's call");
-		return;
-	}
 	ffa_regs_init(&r, smc64 ? FFA_SUCCESS_64 : FFA_SUCCESS_32);
 	lists = info_collect(c->spm, smc64, &r, &more);
 	if (lists == 0) {

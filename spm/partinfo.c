@@ -87,14 +87,6 @@ static bool version_is_1_0(uint32_t version)
 	return FFA_VERSION_MINOR(version) == 0;
 }
 
-/* Flags (w5): MBZ for v1.0 callers; bit 0 count-only from v1.1. */
-static bool pi_flags_ok(uint32_t version, uint32_t flags)
-{
-	if (version_is_1_0(version))
-		return flags == 0;
-	return (flags & FFA_PART_INFO_FLAGS_MBZ) == 0;
-}
-
 /* Write count descriptors into this CPU's buffer, then into RX. */
 static int pi_produce(struct spm_ctx *c, const struct ffa_uuid *uuid,
 		      uint32_t count, uint32_t size)
@@ -123,6 +115,10 @@ static int pi_rx_check(const struct spm_endpoint *ep, uint64_t bytes)
 	return 0;
 }
 
+/*
+ * w5 flags: bit 0 count only (v1.1+). Its other bits, and all of w5 for
+ * a v1.0 caller, were refused before (abi_table.c).
+ */
 void spm_h_partition_info_get(struct spm_ctx *c)
 {
 	uint32_t w[4], version = c->caller->version, count, size, i;
@@ -133,11 +129,6 @@ void spm_h_partition_info_get(struct spm_ctx *c)
 	for (i = 0; i < 4; i++)
 		w[i] = (uint32_t)c->in->x[1 + i];
 	ffa_uuid_from_w4(&uuid, w);
-	if (!pi_flags_ok(version, flags)) {
-		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
-			      "partition_info_get: flags MBZ");
-		return;
-	}
 	count = pi_count(c->spm, &uuid);
 	if (count == 0 && !ffa_uuid_is_nil(&uuid)) {
 		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
@@ -181,6 +172,7 @@ static uint32_t pigr_pack(struct spm *spm, const struct ffa_uuid *uuid,
 	return n;
 }
 
+/* x3[63:32] was refused before (abi_table.c): start and tag are all of x3. */
 void spm_h_partition_info_get_regs(struct spm_ctx *c)
 {
 	uint64_t x3 = c->in->x[3];
@@ -192,11 +184,6 @@ void spm_h_partition_info_get_regs(struct spm_ctx *c)
 	struct ffa_regs r;
 
 	ffa_uuid_from_x2(&uuid, &c->in->x[1]);
-	if (x3 >> 32) {
-		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS,
-			      "partition_info_get_regs: x3[63:32] MBZ");
-		return;
-	}
 	/* The list never changes after boot: only tag 0 is current. */
 	if (tag != 0) {
 		spm_ret_error(c, FFA_RET_RETRY,

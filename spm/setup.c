@@ -93,7 +93,7 @@ static void features_properties(const struct spm_ctx *c, uint32_t fid,
 
 /*
  * Exactly the rows of the dispatch table this caller may use: its role
- * and its negotiated version decide (core.c), and answers such as
+ * and its negotiated version decide (abi_table.c), and answers such as
  * FFA_ERROR or FFA_MEM_RETRIEVE_RESP count.
  */
 static void features_of_function(struct spm_ctx *c, uint32_t fid,
@@ -177,7 +177,7 @@ void spm_h_spm_id_get(struct spm_ctx *c)
 
 /*
  * Characters one call may carry (ffa-abi.md 13.2). CONSOLE_LOG is a
- * v1.2 ABI (2.1), served to v1.2 callers only (core.c), so the x2..x7
+ * v1.2 ABI (2.1), served to v1.2 callers only (abi_table.c), so the x2..x7
  * form of a v1.1 caller does not arise.
  */
 static uint32_t console_max(bool smc64)
@@ -214,7 +214,7 @@ void spm_h_console_log(struct spm_ctx *c)
 {
 	bool smc64 = FFA_FID_IS_64((uint32_t)c->in->x[0]);
 	unsigned int per_reg = smc64 ? 8U : 4U;
-	/* w1 bits above the count were refused before (core.c). */
+	/* w1 bits above the count were refused before (abi_table.c). */
 	uint32_t count = (uint32_t)c->in->x[1];
 	uint32_t i;
 

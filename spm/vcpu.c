@@ -21,19 +21,6 @@ uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu)
 	return ((uint32_t)ep->cfg.id << 16) | vcpu;
 }
 
-bool spm_high_regs_clear(const struct spm_ctx *c)
-{
-	uint32_t i;
-
-	/* x8..x17 are MBZ for v1.2 callers only: v1.0/v1.1 never set them. */
-	if (c->caller->version < FFA_VERSION_1_2)
-		return true;
-	for (i = 8; i < FFA_NREGS; i++)
-		if (c->in->x[i])
-			return false;
-	return true;
-}
-
 bool spm_caller_running(const struct spm_ctx *c)
 {
 	/* The host runs whenever it calls; a partition only once booted. */

@@ -8,7 +8,7 @@
  * asked to clear on relinquish or abort) and lend it again.
  *
  * As in test_host_runtime.c, mains return the line of their first failed
- * check; the test asserts once ffa_host_run() returned.
+ * check; the test asserts once ffa_host_run() returned (test_host_check.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +23,7 @@
 #include <libffa/client.h>
 #include <libffa/mem_desc.h>
 #include <spm/spm.h>
+#include "test_host_check.h"
 #include "test_host_dtb.h"
 
 EMBED_DTB(dtb_host, "host");
@@ -41,25 +42,6 @@ enum part_cmd {
 	CMD_RETRIEVE,	/* args[1] = handle, args[2] = retrieve flags */
 	CMD_TOUCH,	/* read the byte at args[1] */
 };
-
-static char failure[256];
-
-static bool check_failed(int line, const char *what, long long a,
-			 long long b)
-{
-	if (a == b)
-		return false;
-	snprintf(failure, sizeof(failure), "line %d: %s is %#llx, not %#llx",
-		 line, what, a, b);
-	return true;
-}
-
-#define CHECK_EQ(a, b)							\
-	do {								\
-		if (check_failed(__LINE__, #a, (long long)(a),		\
-				 (long long)(b)))			\
-			return __LINE__;				\
-	} while (0)
 
 /* ---- the partition: retrieves what it is told, touches what it is told */
 
@@ -92,34 +74,27 @@ static int part_retrieve(const struct ffa_env *env, uint64_t handle,
 	return ffa_rx_release(&env->conduit, 0);
 }
 
+static int part_serve(const struct ffa_env *env, struct ffa_event *ev)
+{
+	const struct ffa_direct_msg *req = &ev->direct;
+	struct ffa_direct_msg resp = *req;
+	volatile uint8_t *p;
+
+	resp.sender = req->receiver;
+	resp.receiver = req->sender;
+	if (req->args[0] == CMD_RETRIEVE) {
+		resp.args[1] = (uint64_t)part_retrieve(env, req->args[1],
+						       (uint32_t)req->args[2]);
+	} else {
+		p = env->ptr(env, req->args[1]);
+		resp.args[1] = *p;
+	}
+	return ffa_direct_resp(&env->conduit, &resp, ev->is_64, ev);
+}
+
 static int part_main(const struct ffa_env *env)
 {
-	struct ffa_direct_msg resp;
-	struct ffa_event ev;
-	volatile uint8_t *p;
-	int ret, errors = 0;
-
-	ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	while (errors < 100) {
-		if (ret || ev.type != FFA_EV_DIRECT_REQ) {
-			errors++;
-			ret = ffa_msg_wait(&env->conduit, 0, &ev);
-			continue;
-		}
-		resp = ev.direct;
-		resp.sender = ev.direct.receiver;
-		resp.receiver = ev.direct.sender;
-		if (ev.direct.args[0] == CMD_RETRIEVE) {
-			resp.args[1] = (uint64_t)part_retrieve(
-				env, ev.direct.args[1],
-				(uint32_t)ev.direct.args[2]);
-		} else {
-			p = env->ptr(env, ev.direct.args[1]);
-			resp.args[1] = *p;
-		}
-		ret = ffa_direct_resp(&env->conduit, &resp, ev.is_64, &ev);
-	}
-	return -1;
+	return serve_requests(env, part_serve);
 }
 
 /* ---- the host ---- */
@@ -135,28 +110,9 @@ static int request(const struct ffa_env *env, uint64_t cmd, uint64_t a1,
 	return ffa_direct_req(&env->conduit, &m, true, ev);
 }
 
-static void one_range(void *ctx, uint32_t i, uint64_t *addr, uint32_t *pages)
-{
-	(void)ctx;
-	(void)i;
-	*addr = HOST_PAGE;
-	*pages = 1;
-}
-
 static int lend_page(const struct ffa_env *env, uint64_t *handle)
 {
-	const struct ffa_mem_access to = {
-		.receiver_id = ID_PART, .perms = FFA_MEM_DATA_RW,
-	};
-	const struct ffa_mtd_spec spec = {
-		.version = FFA_VERSION_1_2,
-		.hdr = { .sender_id = ID_HOST },
-		.access = &to, .nr_access = 1, .total_pages = 1, .nr_ranges = 1,
-	};
-
-	return ffa_mem_send_stream(&env->conduit, FFA_MEM_LEND_64,
-				   env->ptr(env, HOST_TX), FFA_PAGE_SIZE,
-				   &spec, one_range, NULL, handle);
+	return lend_one_page(env, ID_PART, HOST_TX, HOST_PAGE, handle);
 }
 
 static int host_borrower_faults(const struct ffa_env *env, uint32_t flags)
@@ -205,25 +161,9 @@ static int host_clear(const struct ffa_env *env)
 
 static void run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)
 {
-	const struct ffa_host_config cfg = { .ctx = ctx };
-	struct ffa_host *h = ffa_host_create(&cfg);
-	const char *why = NULL;
-	int line;
-
-	assert_non_null(h);
-	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main, NULL), 0);
-	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main, NULL), 0);
-	snprintf(failure, sizeof(failure), "no check failed");
-	line = ffa_host_run(h);
-	if (line == 0 && spm_check_invariants(ffa_host_spm(h), &why) != 0) {
-		snprintf(failure, sizeof(failure), "invariant: %s", why);
-		line = -1;
-	}
-	ffa_host_destroy(h);
-	if (line != 0)
-		fail_msg("host main: %s", failure);
+	if (host_run_pair(ctx, RUN_EP(dtb_echo, part_main),
+			  RUN_EP(dtb_host, host_main)) != 0)
+		fail_msg("host main: %s", check_failure);
 }
 
 static void test_borrower_faults_asm(void **state)

@@ -33,9 +33,9 @@ struct tagged {
 	uint16_t id;		/* env->id as its main saw it */
 };
 
-static int tagged_answer(const struct ffa_env *env, struct tagged *t,
-			 struct ffa_event *ev)
+static int tagged_answer(const struct ffa_env *env, struct ffa_event *ev)
 {
+	struct tagged *t = ffa_host_arg(env);
 	struct ffa_direct_msg resp = {
 		.sender = ev->direct.receiver, .receiver = ev->direct.sender,
 		.args = { 0, t->tag },
@@ -49,22 +49,11 @@ static int tagged_answer(const struct ffa_env *env, struct tagged *t,
 static int tagged_main(const struct ffa_env *env)
 {
 	struct tagged *t = ffa_host_arg(env);
-	struct ffa_event ev;
-	int ret, errors = 0;
 
 	if (!t)
 		return -1;
 	t->id = env->id;
-	ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	while (errors < 100) {
-		if (ret == 0 && ev.type == FFA_EV_DIRECT_REQ) {
-			ret = tagged_answer(env, t, &ev);
-			continue;
-		}
-		errors++;
-		ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	}
-	return -1;
+	return serve_requests(env, tagged_answer);
 }
 
 /* The host main's arg: the test's own state. */

@@ -61,26 +61,19 @@ static void part_do(const struct ffa_env *env, const uint64_t *args,
 	}
 }
 
+static int part_serve(const struct ffa_env *env, struct ffa_event *ev)
+{
+	struct ffa_direct_msg resp = {
+		.sender = env->id, .receiver = ID_HOST,
+	};
+
+	part_do(env, ev->direct.args, resp.args);
+	return ffa_direct_resp(&env->conduit, &resp, true, ev);
+}
+
 static int part_main(const struct ffa_env *env)
 {
-	struct ffa_event ev;
-	int ret = ffa_msg_wait(&env->conduit, 0, &ev), errors = 0;
-
-	while (errors < 100) {
-		if (ret == 0 && ev.type == FFA_EV_DIRECT_REQ) {
-			struct ffa_direct_msg resp = {
-				.sender = env->id, .receiver = ID_HOST,
-			};
-
-			part_do(env, ev.direct.args, resp.args);
-			ret = ffa_direct_resp(&env->conduit, &resp, true,
-					      &ev);
-			continue;
-		}
-		errors++;
-		ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	}
-	return -1;
+	return serve_requests(env, part_serve);
 }
 
 /* ---- the host ---- */

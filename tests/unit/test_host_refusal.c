@@ -49,7 +49,7 @@ static int part_serve(const struct ffa_env *env, struct ffa_event *ev)
 	};
 
 	if (ev->direct.args[0] == PART_RETURN)
-		return 1;
+		return SERVE_RETURN;
 	/* It has no RX buffer: DENIED, and the reason is filed under it. */
 	if (ev->direct.args[0] == PART_REFUSED)
 		resp.args[1] = (uint64_t)(int64_t)ffa_rx_release(&env->conduit,
@@ -59,21 +59,7 @@ static int part_serve(const struct ffa_env *env, struct ffa_event *ev)
 
 static int part_main(const struct ffa_env *env)
 {
-	struct ffa_event ev;
-	int ret, errors = 0;
-
-	ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	while (errors < 100) {
-		if (ret == 0 && ev.type == FFA_EV_DIRECT_REQ) {
-			ret = part_serve(env, &ev);
-			if (ret == 1)
-				return 0;
-			continue;
-		}
-		errors++;
-		ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	}
-	return -1;
+	return serve_requests(env, part_serve);
 }
 
 /* ---- the refusals the host makes ---- */
@@ -248,18 +234,11 @@ static int host_partition_aborts(const struct ffa_env *env)
 
 static void run(ffa_entry_fn host_main, bool rows_table)
 {
-	struct ffa_host *h = ffa_host_create(NULL);
 	int line;
 
-	assert_non_null(h);
-	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main, NULL), 0);
-	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main, NULL), 0);
-	check_failure[0] = '\0';
 	row_at = 0;
-	line = ffa_host_run(h);
-	ffa_host_destroy(h);
+	line = host_run_pair(FFA_HOST_CTX_DEFAULT, RUN_EP(dtb_echo, part_main),
+			     RUN_EP(dtb_host, host_main));
 	if (line != 0 && rows_table)
 		fail_msg("host main, row %u: %s", row_at, check_failure);
 	if (line != 0)

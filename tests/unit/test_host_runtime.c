@@ -24,6 +24,7 @@
 #include <libffa/client.h>
 #include <libffa/mem_desc.h>
 #include <spm/spm.h>
+#include "test_host_check.h"
 #include "test_host_dtb.h"
 
 
@@ -54,26 +55,6 @@ enum echo_cmd {
 
 #define ROUND_TRIPS	1000
 
-static char failure[256];
-
-/* Record the first failed check of a host main; true when it failed. */
-static bool check_failed(int line, const char *what, long long a,
-			 long long b)
-{
-	if (a == b)
-		return false;
-	snprintf(failure, sizeof(failure), "line %d: %s is %#llx, not %#llx",
-		 line, what, a, b);
-	return true;
-}
-
-#define CHECK_EQ(a, b)							\
-	do {								\
-		if (check_failed(__LINE__, #a, (long long)(a),		\
-				 (long long)(b)))			\
-			return __LINE__;				\
-	} while (0)
-
 /* ---- the partition ---- */
 
 static int echo_serve(const struct ffa_env *env, struct ffa_event *ev)
@@ -86,7 +67,7 @@ static int echo_serve(const struct ffa_env *env, struct ffa_event *ev)
 	resp.sender = req->receiver;
 	resp.receiver = req->sender;
 	if (req->args[0] == ECHO_RETURN)
-		return 1;
+		return SERVE_RETURN;
 	if (req->args[0] == ECHO_TOUCH) {
 		p = env->ptr(env, req->args[1]);
 		resp.args[1] = *p;
@@ -99,22 +80,7 @@ static int echo_serve(const struct ffa_env *env, struct ffa_event *ev)
 
 static int echo_main(const struct ffa_env *env)
 {
-	struct ffa_event ev;
-	int ret, errors = 0;
-
-	ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	/* A partition main never returns while healthy: stop on a storm. */
-	while (errors < 100) {
-		if (ret == 0 && ev.type == FFA_EV_DIRECT_REQ) {
-			ret = echo_serve(env, &ev);
-			if (ret == 1)
-				return 0;
-			continue;
-		}
-		errors++;
-		ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	}
-	return -1;
+	return serve_requests(env, echo_serve);
 }
 
 /* ---- host mains ---- */
@@ -164,30 +130,6 @@ static int host_round_trips(const struct ffa_env *env)
 	return 0;
 }
 
-static void one_range(void *ctx, uint32_t i, uint64_t *addr, uint32_t *pages)
-{
-	(void)ctx;
-	(void)i;
-	*addr = HOST_PAGE;
-	*pages = 1;
-}
-
-static int lend_page(const struct ffa_env *env, uint64_t *handle)
-{
-	const struct ffa_mem_access to = {
-		.receiver_id = ID_ECHO, .perms = FFA_MEM_DATA_RW,
-	};
-	const struct ffa_mtd_spec spec = {
-		.version = FFA_VERSION_1_2,
-		.hdr = { .sender_id = ID_HOST },
-		.access = &to, .nr_access = 1, .total_pages = 1, .nr_ranges = 1,
-	};
-
-	return ffa_mem_send_stream(&env->conduit, FFA_MEM_LEND_64,
-				   env->ptr(env, HOST_TX), FFA_PAGE_SIZE,
-				   &spec, one_range, NULL, handle);
-}
-
 /* A LEND takes the page from the lender for real; RECLAIM gives it back. */
 static int host_lend(const struct ffa_env *env)
 {
@@ -199,7 +141,7 @@ static int host_lend(const struct ffa_env *env)
 		return ret;
 	memset(p, 0xa5, FFA_PAGE_SIZE);
 	CHECK_EQ(ffa_host_probe(env, HOST_PAGE, true), 0);
-	CHECK_EQ(lend_page(env, &handle), 0);
+	CHECK_EQ(lend_one_page(env, ID_ECHO, HOST_TX, HOST_PAGE, &handle), 0);
 	CHECK_EQ(ffa_host_probe(env, HOST_PAGE, false), -1);
 	CHECK_EQ(ffa_host_probe(env, HOST_PAGE + FFA_PAGE_SIZE - 1, false),
 		 -1);
@@ -289,26 +231,9 @@ static struct ffa_host *start(enum ffa_host_ctx_kind ctx)
 static void run_pair(enum ffa_host_ctx_kind ctx, ffa_entry_fn part_main,
 		     ffa_entry_fn host_main)
 {
-	const struct ffa_host_config cfg = { .ctx = ctx };
-	struct ffa_host *h = ffa_host_create(&cfg);
-	const char *why = NULL;
-	int line;
-
-	assert_non_null(h);
-	assert_int_equal(ffa_host_add(h, dtb_echo, DTB_SIZE(dtb_echo),
-				      part_main, NULL), 0);
-	assert_int_equal(ffa_host_add(h, dtb_host, DTB_SIZE(dtb_host),
-				      host_main, NULL), 0);
-	snprintf(failure, sizeof(failure), "no check failed");
-	line = ffa_host_run(h);
-	if (line == 0 && spm_check_invariants(ffa_host_spm(h), &why) != 0) {
-		snprintf(failure, sizeof(failure), "invariant: %s", why);
-		line = -1;
-	}
-	/* Free it first: fail_msg() does not return. */
-	ffa_host_destroy(h);
-	if (line != 0)
-		fail_msg("host main: %s", failure);
+	if (host_run_pair(ctx, RUN_EP(dtb_echo, part_main),
+			  RUN_EP(dtb_host, host_main)) != 0)
+		fail_msg("host main: %s", check_failure);
 }
 
 static void run(enum ffa_host_ctx_kind ctx, ffa_entry_fn host_main)

@@ -90,24 +90,19 @@ static int wait_for_host_main(const struct ffa_env *env)
 	return -1;
 }
 
+static int echo_answer(const struct ffa_env *env, struct ffa_event *ev)
+{
+	const struct ffa_direct_msg resp = {
+		.sender = ID_ECHO, .receiver = ID_HOST,
+	};
+
+	return ffa_direct_resp(&env->conduit, &resp, true, ev);
+}
+
 /* A partition that waits for requests and answers them. */
 static int echo_main(const struct ffa_env *env)
 {
-	struct ffa_direct_msg resp = {
-		.sender = ID_ECHO, .receiver = ID_HOST,
-	};
-	struct ffa_event ev;
-	int ret = ffa_msg_wait(&env->conduit, 0, &ev), errors = 0;
-
-	while (errors < 100) {
-		if (ret == 0 && ev.type == FFA_EV_DIRECT_REQ) {
-			ret = ffa_direct_resp(&env->conduit, &resp, true, &ev);
-			continue;
-		}
-		errors++;
-		ret = ffa_msg_wait(&env->conduit, 0, &ev);
-	}
-	return -1;
+	return serve_requests(env, echo_answer);
 }
 
 /* ---- host mains ---- */

@@ -59,36 +59,6 @@ static const uint16_t aw_vcpus[NR_EPS] = { 2, 1, 2, 1 };
 
 /* ---- the world ---- */
 
-static struct spm_decision vcall(struct mw *w, uint16_t ep, uint16_t vcpu,
-				 const uint64_t *x)
-{
-	const char *why = NULL;
-	struct spm_decision d;
-	struct ffa_regs in;
-
-	memcpy(in.x, x, sizeof(in.x));
-	d = harness_call(&w->h, ep, vcpu, &in);
-	if (spm_check_invariants(w->h.spm, &why))
-		fail_msg("invariant broken after %#llx: %s",
-			 (unsigned long long)x[0], why ? why : "?");
-	return d;
-}
-
-static void expect_dec(const struct spm_decision *d, enum spm_next next,
-		       uint16_t ep, uint16_t vcpu, const uint64_t *x)
-{
-	uint32_t i;
-
-	assert_int_equal(d->next, next);
-	assert_int_equal(d->ep, ep);
-	assert_int_equal(d->vcpu, vcpu);
-	for (i = 0; i < FFA_NREGS; i++)
-		if (d->regs.x[i] != x[i])
-			fail_msg("x%u = %#llx, expected %#llx", i,
-				 (unsigned long long)d->regs.x[i],
-				 (unsigned long long)x[i]);
-}
-
 /* spm_abort() of ep/vcpu on CPU 0, without the invariant check. */
 static struct spm_decision abort_raw(struct mw *w, uint16_t ep, uint16_t vcpu)
 {
@@ -131,7 +101,7 @@ static struct mw *aw_new(uint32_t ep_pages)
 	spm_boot(w->h.spm, 0, &d);
 	while (d.next == SPM_SWITCH && d.ep != HOST)
 		d = vcall(w, d.ep, d.vcpu, X(MSG_WAIT));
-	expect_dec(&d, SPM_SWITCH, HOST, 0, X(0));
+	expect_decision(&d, SPM_SWITCH, HOST, 0, X(0));
 	for (i = 0; i < NR_EPS; i++)
 		map_mailbox(w, mw_ids[i]);
 	return w;
@@ -143,7 +113,7 @@ static void enter(struct mw *w, uint16_t hv, uint16_t ep, uint16_t v)
 	struct spm_decision d = vcall(w, HOST, hv,
 				      X(DIRECT_REQ, (uint32_t)HOST << 16 | ep));
 
-	expect_dec(&d, SPM_SWITCH, ep, v,
+	expect_decision(&d, SPM_SWITCH, ep, v,
 		   X(DIRECT_REQ, (uint32_t)HOST << 16 | ep));
 }
 
@@ -152,7 +122,8 @@ static void fault(struct mw *w, uint16_t ep, uint16_t v, uint16_t hv)
 {
 	struct spm_decision d = abort_ep(w, ep, v);
 
-	expect_dec(&d, SPM_SWITCH, HOST, hv, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_SWITCH, HOST, hv,
+			X(0x84000060, 0, ERR_ABORTED));
 }
 
 static uint8_t page_flags(struct mw *w, uint64_t addr)
@@ -194,73 +165,15 @@ static void expect_shareable(struct mw *w, uint16_t lender, uint16_t to,
 	expect_access(w, to, addr, 1, SPM_ACCESS_NONE);
 }
 
-/* n one-page ranges over consecutive pages of ep's data from page k. */
-static struct ffa_mem_range *consecutive(struct mw *w, uint16_t ep,
-					 uint32_t k, uint32_t n)
-{
-	struct ffa_mem_range *r = calloc(n, sizeof(*r));
-	uint32_t i;
-
-	assert_non_null(r);
-	for (i = 0; i < n; i++) {
-		r[i].address = data_of(w, ep, k + i);
-		r[i].page_count = 1;
-	}
-	return r;
-}
-
-/* A transaction of n one-page ranges, sent fragment by fragment. */
-struct fsend {
-	struct txn t;
-	struct ffa_mtd_builder b;
-	uint32_t next, total, sent;
-	uint64_t handle;
-};
-
-static void fsend_start(struct mw *w, struct fsend *f, uint32_t fid,
+/* A fragmented send (test_spm_mem_common.h), its first fragment sent. */
+static void fsend_begin(struct mw *w, struct fsend *f, uint32_t fid,
 			uint16_t sender, uint16_t recv, uint32_t n)
 {
-	struct ffa_mem_range dummy;
-	struct spm_decision d;
-	uint32_t len;
-
-	memset(f, 0, sizeof(*f));
-	f->t = txn1(w, sender, recv, fid == DONATE ? 0 : RW, 0, 1, &dummy);
-	f->t.ranges = consecutive(w, sender, 0, n);
-	f->t.nr_ranges = n;
-	len = write_send(w, &f->t, &f->b, &f->next, &f->total);
-	assert_true(len < f->total);
-	d = mcall(w, sender, X(fid, f->total, len));
-	f->handle = FFA_HANDLE_MAKE(d.regs.x[1], d.regs.x[2]);
-	expect_regs(&d, sender, X(FRAG_RX, FFA_HANDLE_LO(f->handle),
-				  FFA_HANDLE_HI(f->handle), len));
-	f->sent = len;
-}
-
-static void fsend_finish(struct mw *w, struct fsend *f)
-{
-	struct spm_decision d;
-	uint32_t len;
-
-	while (f->sent < f->total) {
-		len = write_more(&f->t, &f->b, &f->next);
-		d = mcall(w, f->t.sender, X(FRAG_TX, FFA_HANDLE_LO(f->handle),
-					    FFA_HANDLE_HI(f->handle), len));
-		f->sent += len;
-		if (f->sent < f->total)
-			expect_regs(&d, f->t.sender,
-				    X(FRAG_RX, FFA_HANDLE_LO(f->handle),
-				      FFA_HANDLE_HI(f->handle), f->sent));
-		else
-			expect_regs(&d, f->t.sender,
-				    X(0x84000061, 0, FFA_HANDLE_LO(f->handle),
-				      FFA_HANDLE_HI(f->handle)));
-	}
-}
-
-static void fsend_free(struct fsend *f)
-{
-	free((void *)f->t.ranges);
+	fsend_init(w, f, sender, recv, n);
+	/* A donor states no access (ffa-abi.md 10.2). */
+	if (fid == DONATE)
+		f->t.access[0].perms = 0;
+	fsend_start(w, f, fid);
 }
 
 /* The first fragment of the response to q: 4096 of `total` bytes. */
@@ -423,7 +336,7 @@ static void test_abort_donation_receiver(void **state)
 	struct rreq q;
 
 	(void)state;
-	fsend_start(w, &f, DONATE, HOST, P1, 600);
+	fsend_begin(w, &f, DONATE, HOST, P1, 600);
 	fsend_finish(w, &f);
 	q = rreq1(P1, f.handle, HOST, RW);
 	retrieve_first(w, &q, 96 + 16 * 600);
@@ -453,7 +366,7 @@ static void test_abort_mid_response(void **state)
 	struct rreq q;
 
 	(void)state;
-	fsend_start(w, &f, LEND, HOST, P1, 600);
+	fsend_begin(w, &f, LEND, HOST, P1, 600);
 	fsend_finish(w, &f);
 	q = rreq1(P1, f.handle, HOST, RW);
 	q.flags = FFA_RETRIEVE_ZERO_AFTER;
@@ -567,7 +480,7 @@ static void test_abort_owner_mid_response(void **state)
 	uint32_t got = 4096;
 
 	(void)state;
-	fsend_start(w, &f, LEND, P1, P2, 600);
+	fsend_begin(w, &f, LEND, P1, P2, 600);
 	fsend_finish(w, &f);
 	q = rreq1(P2, f.handle, P1, RW);
 	retrieve_first(w, &q, 96 + 16 * 600);
@@ -608,8 +521,8 @@ static void test_abort_half_sent(void **state)
 	uint64_t h;
 
 	(void)state;
-	fsend_start(w, &by, LEND, P1, P2, 600);
-	fsend_start(w, &to, LEND, HOST, P1, 600);
+	fsend_begin(w, &by, LEND, P1, P2, 600);
+	fsend_begin(w, &to, LEND, HOST, P1, 600);
 	assert_int_equal(live_shares(w), 2);
 	enter(w, 0, P1, 0);
 	fault(w, P1, 0, 0);
@@ -762,13 +675,13 @@ static void waiters_req2_chain(struct mw *w)
 	struct spm_decision d;
 
 	d = vcall(w, HOST, 0, X(REQ2, 0x00018001, 0, 0, 7));
-	expect_dec(&d, SPM_SWITCH, P1, 0, X(REQ2, 0x00018001, 0, 0, 7));
+	expect_decision(&d, SPM_SWITCH, P1, 0, X(REQ2, 0x00018001, 0, 0, 7));
 	d = vcall(w, P1, 0, X(REQ2, 0x80018002, 0, 0, 8));
-	expect_dec(&d, SPM_SWITCH, P2, 0, X(REQ2, 0x80018002, 0, 0, 8));
+	expect_decision(&d, SPM_SWITCH, P2, 0, X(REQ2, 0x80018002, 0, 0, 8));
 	d = abort_ep(w, P2, 0);
-	expect_dec(&d, SPM_SWITCH, P1, 0, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_SWITCH, P1, 0, X(0x84000060, 0, ERR_ABORTED));
 	d = vcall(w, P1, 0, X(RESP2, 0x80010001, 0, 0, 9));
-	expect_dec(&d, SPM_SWITCH, HOST, 0, X(RESP2, 0x80010001, 0, 0, 9));
+	expect_decision(&d, SPM_SWITCH, HOST, 0, X(RESP2, 0x80010001, 0, 0, 9));
 	expect_refused(w, HOST, X(REQ2, 0x00018002), ERR_ABORTED);
 	expect_refused(w, HOST, X(RUN, 0x80020001), ERR_ABORTED);
 }
@@ -782,13 +695,13 @@ static void waiters_preempted(struct mw *w)
 	struct spm_decision d;
 
 	d = vcall(w, HOST, 1, X(REQ2, 0x00018002));
-	expect_dec(&d, SPM_SWITCH, P2, 1, X(REQ2, 0x00018002));
+	expect_decision(&d, SPM_SWITCH, P2, 1, X(REQ2, 0x00018002));
 	assert_int_equal(spm_preempt(w->h.spm, 0, P2, 1, &d), 0);
-	expect_dec(&d, SPM_SWITCH, HOST, 1, X(0x84000062, 0x80020001));
+	expect_decision(&d, SPM_SWITCH, HOST, 1, X(0x84000062, 0x80020001));
 	enter(w, 0, P2, 0);
 	fault(w, P2, 0, 0);
 	d = vcall(w, HOST, 1, X(RUN, 0x80020001));
-	expect_dec(&d, SPM_RESUME, HOST, 1, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_RESUME, HOST, 1, X(0x84000060, 0, ERR_ABORTED));
 }
 
 /*
@@ -803,10 +716,10 @@ static void waiters_other_vcpu(struct mw *w)
 
 	enter(w, 0, P2, 0);
 	d = vcall(w, HOST, 1, X(RUN, 0x80020001));
-	expect_dec(&d, SPM_SWITCH, P2, 1, X(RUN, 0x80020001));
+	expect_decision(&d, SPM_SWITCH, P2, 1, X(RUN, 0x80020001));
 	fault(w, P2, 1, 1);
 	d = vcall(w, P2, 0, X(MSG_WAIT));
-	expect_dec(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
 	assert_int_equal(ep_of(w, P2)->vcpus[0].state, SPM_VCPU_ABORTED);
 	/* Its calls change nothing: no RX/TX pair comes back. */
 	d = vcall(w, P2, 0, X(0xC4000066, tx_of(w, P2), rx_of(w, P2), 1));
@@ -822,11 +735,11 @@ static void waiters_served_partition(struct mw *w)
 
 	enter(w, 0, P2, 0);
 	d = vcall(w, P2, 0, X(DIRECT_REQ, 0x80028001));
-	expect_dec(&d, SPM_SWITCH, P1, 0, X(DIRECT_REQ, 0x80028001));
+	expect_decision(&d, SPM_SWITCH, P1, 0, X(DIRECT_REQ, 0x80028001));
 	d = vcall(w, HOST, 1, X(RUN, 0x80020001));
 	fault(w, P2, 1, 1);
 	d = vcall(w, P1, 0, X(DIRECT_RESP, 0x80018002, 0, 5));
-	expect_dec(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
 	assert_int_equal(ep_of(w, P1)->vcpus[0].state, SPM_VCPU_WAITING);
 	enter(w, 0, P1, 0);
 }
@@ -873,7 +786,7 @@ static void test_abort_platform_refuses(void **state)
 	w->h.fp.set_access_calls = 0;
 	w->h.fp.fail_set_access_after = 0;
 	d = abort_raw(w, P2, 0);
-	expect_dec(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
+	expect_decision(&d, SPM_SWITCH, HOST, 0, X(0x84000060, 0, ERR_ABORTED));
 	w->h.fp.fail_set_access_after = -1;
 	assert_int_equal(spm_check_invariants(w->h.spm, &why),
 			 FFA_RET_INVALID_PARAMETERS);

@@ -13,6 +13,8 @@
 
 #include "test_spm_msg_common.h"
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static void test_req_32_and_resp(void **state)
 {
 	struct world *w = *state;
@@ -394,6 +396,24 @@ struct fixed_rule {
 	uint32_t code;
 };
 
+/* Every rule, each in a fresh world of every state: its fixed answer. */
+static void expect_fixed_answers(const state_fn *states, size_t nr_states,
+				 const struct fixed_rule *rules,
+				 size_t nr_rules)
+{
+	struct world *w;
+	size_t i, j;
+
+	for (i = 0; i < nr_states; i++) {
+		for (j = 0; j < nr_rules; j++) {
+			w = states[i](0);
+			expect_rejected(w, rules[j].caller, rules[j].vcpu,
+					rules[j].x, rules[j].code);
+			world_free(w);
+		}
+	}
+}
+
 /*
  * Every request rule whose answer the spec fixes, against every state
  * of the receiver P2 (and of P3): the argument and configuration checks
@@ -420,18 +440,10 @@ static void test_req_fixed_answers_every_state(void **state)
 		{ P3, 0, { 0x8400006F, 0x80038002 }, DENIED },
 		{ HOST, 0, { 0xC400008D, 0x00018003 }, DENIED },
 	};
-	uint32_t i, j;
-	struct world *w;
 
 	(void)state;
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
-		for (j = 0; j < sizeof(rules) / sizeof(rules[0]); j++) {
-			w = states[i](0);
-			expect_rejected(w, rules[j].caller, rules[j].vcpu,
-					rules[j].x, rules[j].code);
-			world_free(w);
-		}
-	}
+	expect_fixed_answers(states, ARRAY_SIZE(states), rules,
+			     ARRAY_SIZE(rules));
 }
 
 /*
@@ -504,18 +516,10 @@ static void test_resp_fixed_answers_every_state(void **state)
 		{ P2, 0, { 0xC400008E, 0x80020001, 0, 1 }, INVALID },
 		{ HOST, 1, { 0x84000070, 0x80020001 }, INVALID },
 	};
-	uint32_t i, j;
-	struct world *w;
 
 	(void)state;
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
-		for (j = 0; j < sizeof(rules) / sizeof(rules[0]); j++) {
-			w = states[i](0);
-			expect_rejected(w, rules[j].caller, rules[j].vcpu,
-					rules[j].x, rules[j].code);
-			world_free(w);
-		}
-	}
+	expect_fixed_answers(states, ARRAY_SIZE(states), rules,
+			     ARRAY_SIZE(rules));
 }
 
 int main(void)

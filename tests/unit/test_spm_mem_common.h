@@ -85,18 +85,25 @@ HELPER struct spm_endpoint *ep_of(struct mw *w, uint16_t id)
 	return spm_ep(&w->h, id);
 }
 
-HELPER struct spm_decision mcall(struct mw *w, uint16_t ep, const uint64_t *x)
+/* The call x by ep on vCPU vcpu; the invariants must hold after it. */
+HELPER struct spm_decision vcall(struct mw *w, uint16_t ep, uint16_t vcpu,
+				 const uint64_t *x)
 {
 	const char *why = NULL;
 	struct spm_decision d;
 	struct ffa_regs in;
 
 	memcpy(in.x, x, sizeof(in.x));
-	d = harness_call(&w->h, ep, 0, &in);
+	d = harness_call(&w->h, ep, vcpu, &in);
 	if (spm_check_invariants(w->h.spm, &why))
 		fail_msg("invariant broken after %#llx: %s",
 			 (unsigned long long)x[0], why ? why : "?");
 	return d;
+}
+
+HELPER struct spm_decision mcall(struct mw *w, uint16_t ep, const uint64_t *x)
+{
+	return vcall(w, ep, 0, x);
 }
 
 /* Calls are made on vCPU 0. */
@@ -344,6 +351,90 @@ HELPER uint64_t send_ok(struct mw *w, uint32_t fid, const struct txn *t)
 	struct spm_decision d = send_fid(w, fid, t);
 
 	return expect_handle(&d, t->sender);
+}
+
+/* ---- fragmented sends ---- */
+
+/* n one-page ranges over consecutive pages of ep's data from page k. */
+HELPER struct ffa_mem_range *consecutive(struct mw *w, uint16_t ep,
+					 uint32_t k, uint32_t n)
+{
+	struct ffa_mem_range *r = calloc(n, sizeof(*r));
+	uint32_t i;
+
+	assert_non_null(r);
+	for (i = 0; i < n; i++) {
+		r[i].address = data_of(w, ep, k + i);
+		r[i].page_count = 1;
+	}
+	return r;
+}
+
+/* A transaction of n one-page ranges, sent fragment by fragment. */
+struct fsend {
+	struct txn t;
+	struct ffa_mtd_builder b;
+	uint32_t next, total, sent;
+	uint64_t handle;
+};
+
+/* n pages of sender's data from page 0 for recv (RW); fsend_free() it. */
+HELPER void fsend_init(struct mw *w, struct fsend *f, uint16_t sender,
+		       uint16_t recv, uint32_t n)
+{
+	struct ffa_mem_range dummy;
+
+	memset(f, 0, sizeof(*f));
+	f->t = txn1(w, sender, recv, RW, 0, 1, &dummy);
+	f->t.ranges = consecutive(w, sender, 0, n);
+	f->t.nr_ranges = n;
+}
+
+HELPER void fsend_free(struct fsend *f)
+{
+	free((void *)f->t.ranges);
+}
+
+/* The first fragment: answered with FRAG_RX(handle, bytes so far). */
+HELPER void fsend_start(struct mw *w, struct fsend *f, uint32_t fid)
+{
+	uint32_t len = write_send(w, &f->t, &f->b, &f->next, &f->total);
+	struct spm_decision d = mcall(w, f->t.sender, X(fid, f->total, len));
+
+	assert_true(len < f->total);
+	f->handle = FFA_HANDLE_MAKE(d.regs.x[1], d.regs.x[2]);
+	expect_regs(&d, f->t.sender, X(0x8400007A, FFA_HANDLE_LO(f->handle),
+				       FFA_HANDLE_HI(f->handle), len));
+	assert_true(FFA_HANDLE_HI(f->handle) != 0);
+	f->sent = len;
+}
+
+HELPER struct spm_decision fsend_frag(struct mw *w, struct fsend *f,
+				      uint32_t len)
+{
+	return mcall(w, f->t.sender, X(0x8400007B, FFA_HANDLE_LO(f->handle),
+				       FFA_HANDLE_HI(f->handle), len));
+}
+
+/* Every further fragment; the last one answers the handle. */
+HELPER void fsend_finish(struct mw *w, struct fsend *f)
+{
+	struct spm_decision d;
+	uint32_t len;
+
+	while (f->sent < f->total) {
+		len = write_more(&f->t, &f->b, &f->next);
+		d = fsend_frag(w, f, len);
+		f->sent += len;
+		if (f->sent < f->total)
+			expect_regs(&d, f->t.sender,
+				    X(0x8400007A, FFA_HANDLE_LO(f->handle),
+				      FFA_HANDLE_HI(f->handle), f->sent));
+		else
+			expect_regs(&d, f->t.sender,
+				    X(0x84000061, 0, FFA_HANDLE_LO(f->handle),
+				      FFA_HANDLE_HI(f->handle)));
+	}
 }
 
 /* ---- retrieve, relinquish, reclaim ---- */

@@ -344,11 +344,14 @@ static void test_one_side_calls_not_supported(void **state)
 	} calls[] = {
 		{ SP1, REGS(0x8400007d, SP1, 1) },
 		{ SP2, REGS(0x8400007e, SP2) },
+		{ SP2, REGS(0x84000083) },
 		{ SP2, REGS(0xc4000083) },
 		{ SP1, REGS(0x8400007f, (SP2 << 16) | SP1, 0, 1) },
 		{ SP1, REGS(0x84000080, (SP2 << 16) | SP1, 0, 1) },
 		{ HOST, REGS(0x8400006c) },
 		{ HOST, REGS(0x84000088, FAKE_MEM_BASE + 0x2000) },
+		{ HOST, REGS(0xc4000088, FAKE_MEM_BASE + 0x2000) },
+		{ HOST, REGS(0x84000089, FAKE_MEM_BASE + 0x2000, 1, 5) },
 		{ HOST, REGS(0xc4000089, FAKE_MEM_BASE + 0x2000, 1, 5) },
 		{ SP1, REGS(0x84000062) },
 	};

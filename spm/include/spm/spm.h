@@ -71,7 +71,6 @@ struct spm_vcpu {
 	uint16_t peer_ep;	/* requester / RUN caller / request target */
 	uint16_t peer_vcpu;
 	bool req_64;		/* the pending direct request was SMC64 */
-	bool req_framework;	/* ... and a framework message */
 	uint32_t cpu;		/* physical CPU while RUNNING */
 };
 
@@ -90,10 +89,8 @@ struct spm_mailbox {
 struct spm_notifications {
 	bool enabled;			/* bitmap created / manifest says so */
 	uint16_t bound[FFA_NOTIFICATION_COUNT];	/* sender, or FFA_ID_INVALID */
-	uint64_t per_vcpu;		/* bits bound as per-vCPU */
-	uint64_t pending_from_sp;
+	uint64_t pending_from_sp;	/* global notifications only */
 	uint64_t pending_from_vm;
-	uint64_t pending_vcpu[SPM_MAX_VCPUS];	/* per-vCPU pending bits */
 	uint32_t spm_fw;		/* framework bitmaps */
 	uint32_t hyp_fw;
 	bool info_pending;		/* not yet reported by INFO_GET */
