@@ -291,7 +291,11 @@ $(BUILD)/tests/%: $(BUILD)/host/tests/unit/%.o $(TEST_SUPPORT) $(LIBFFA_HOST) \
 # map_check() (no cmocka) ties the manager's records to the mappings;
 # built without coverage, so its branches do not steer the fuzzers.
 FUZZ_SUPPORT	:= $(BUILD)/fuzz/map_check.o
-$(FUZZ_SUPPORT): tests/unit/support/map_check.c
+# Each fuzzer is one compile of every source: it depends on every header
+# those sources may include, so a changed struct rebuilds it.
+FUZZ_HDRS	:= $(shell find include lib spm tests/unit/support tests/fuzz \
+		     -name '*.h')
+$(FUZZ_SUPPORT): tests/unit/support/map_check.c $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(subst fuzzer$(comma),,$(FUZZ_CFLAGS)) -Ispm -c $< -o $@
 
@@ -302,7 +306,8 @@ $(BUILD)/fuzz/fuzz_spm: FUZZ_EXTRA := tests/fuzz/spm_world.c
 $(BUILD)/fuzz/fuzz_mtd: tests/fuzz/mtd_ref.c tests/fuzz/mtd_ref.h
 $(BUILD)/fuzz/fuzz_mtd: FUZZ_EXTRA := tests/fuzz/mtd_ref.c
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT) \
+		 $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_CFLAGS) -Ispm -Itests/unit/support -o $@ $< \
 		$(FUZZ_EXTRA) $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT) -lfdt
