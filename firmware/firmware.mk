@@ -53,7 +53,6 @@ FW_LIBFDT_OBJS	:= $(FW_LIBFDT_NAMES:%=$(FW_OUT)/obj/libfdt/%.o)
 # The partition manager and the FF-A core, unchanged: freestanding code
 # built with the firmware's flags (-mno-outline-atomics is not needed:
 # they use no atomics; the firmware's lock is inline assembly).
-FW_CORE_INCLUDES := -Ispm/include -Ispm -Ilib/include -Iinclude
 FW_CORE_SRCS	:= $(sort $(shell find spm lib -name '*.c'))
 FW_CORE_OBJS	:= $(FW_CORE_SRCS:%.c=$(FW_OUT)/obj/core/%.o)
 
@@ -186,9 +185,19 @@ $(FW_OUT)/obj/libfdt/%.o: $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
 	$(FW_CC) $(FW_CFLAGS) -c $(FW_LIBFDT_DIR)/$*.c -o $@
 
-$(FW_OUT)/obj/core/%.o: %.c | $(FW_LIBFDT_STAMP)
+# lib/ and spm/ get only the include paths their layer may use
+# (docs/ARCHITECTURE.md), as in the host build, not the firmware's own.
+FW_LIB_INCLUDES	:= -Iinclude -Ilib/include
+FW_SPM_INCLUDES	:= $(FW_LIB_INCLUDES) -Ispm/include -Ienv/freestanding \
+		   -I$(FW_LIBFDT_DIR)
+
+$(FW_OUT)/obj/core/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) $(FW_CORE_INCLUDES) -c $< -o $@
+	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_LIB_INCLUDES) -c $< -o $@
+
+$(FW_OUT)/obj/core/spm/%.o: spm/%.c | $(FW_LIBFDT_STAMP)
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SPM_INCLUDES) -c $< -o $@
 
 $(FW_OUT)/manifests/%.dtb: firmware/manifests/%.dts
 	@mkdir -p $(dir $@)
@@ -199,9 +208,10 @@ $(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_PACKAGE)
 $(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
 	-Wa,-I$(FW_OUT)
 
+# partitions/ sees lib/ and its own headers only, as in the host build.
 $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
+	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SP_CFLAGS) -c $< -o $@
 
 # Only an EL1 guest has assembly of its own (the host runtime builds *.c).
 $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.S
