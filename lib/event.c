@@ -6,6 +6,8 @@
  * 32-bit value, so a decoder given raw registers cannot be fooled by
  * stale upper halves.
  */
+#include <stddef.h>
+
 #include <ffa/func.h>
 #include <ffa/ids.h>
 #include <libffa/bytes.h>
@@ -106,15 +108,26 @@ static int decode_fields(const struct ffa_regs *r, struct ffa_event *ev)
 	return 0;
 }
 
+/*
+ * Everything before the raw registers: what decoding writes, zeroed
+ * first so that a field the event type does not use reads as zero.
+ */
+static void event_clear_fields(struct ffa_event *ev)
+{
+	_Static_assert(offsetof(struct ffa_event, regs) + sizeof(ev->regs) ==
+		       sizeof(*ev), "regs is the last field of an event");
+	ffa_bytes_zero(ev, offsetof(struct ffa_event, regs));
+}
+
 int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev)
 {
-	/* r may be &ev->regs (re-decoding an event): copy before zeroing. */
-	struct ffa_regs raw = *r;
-	uint32_t fid = (uint32_t)raw.x[0];
+	uint32_t fid = (uint32_t)r->x[0];
 
-	ffa_bytes_zero(ev, sizeof(*ev));
-	ev->regs = raw;
+	/* r may be &ev->regs (re-decoding an event): nothing to copy. */
+	if (r != &ev->regs)
+		ev->regs = *r;
 	r = &ev->regs;
+	event_clear_fields(ev);
 	ev->type = FFA_EV_INVALID;
 	if (!event_type_of(fid, &ev->type))
 		return FFA_EPROTO;
