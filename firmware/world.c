@@ -112,12 +112,6 @@ static void fix_version_error(struct trap_frame *f, uint32_t fid)
 		f->x[0] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
 }
 
-static void set_regs(struct trap_frame *f, const struct ffa_regs *r)
-{
-	for (unsigned int i = 0; i < FFA_NREGS; i++)
-		f->x[i] = r->x[i];
-}
-
 static void execute(struct trap_frame *f, const struct spm_decision *d,
 		    uint32_t fid)
 {
@@ -150,7 +144,7 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->interrupted = false;
 		return;
 	}
-	set_regs(f, &d->regs);
+	f->ffa = d->regs;
 	if (next == cur)
 		fix_version_error(f, fid);
 }
@@ -160,11 +154,9 @@ void world_ffa_call(struct trap_frame *f)
 	struct fw_vcpu *cur = world_current();
 	uint32_t fid = (uint32_t)f->x[0];
 	struct spm_decision d;
-	struct ffa_regs in;
 
-	for (unsigned int i = 0; i < FFA_NREGS; i++)
-		in.x[i] = f->x[i];
-	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &in, &d);
+	/* The manager copies what it validates (spm_call_locked). */
+	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &f->ffa, &d);
 	execute(f, &d, fid);
 }
 

@@ -10,31 +10,46 @@
 #include <libffa/status.h>
 #include "internal.h"
 
+/*
+ * The decision's registers are the answer: a handler may build them in
+ * place (spm_out_regs) and pass them here, which then copies nothing.
+ */
+static void set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
+{
+	if (r != &c->d->regs)
+		c->d->regs = *r;
+	ffa_regs_sanitize_results(&c->d->regs);
+}
+
+struct ffa_regs *spm_out_regs(struct spm_ctx *c)
+{
+	return &c->d->regs;
+}
+
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	c->d->next = SPM_RESUME;
 	c->d->ep = c->caller->cfg.id;
 	c->d->vcpu = c->vcpu;
-	c->d->regs = *r;
-	ffa_regs_sanitize_results(&c->d->regs);
+	set_decision_regs(c, r);
 }
 
 void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3)
 {
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 
-	ffa_regs_set_success(&r, w2, w3);
-	spm_ret_regs(c, &r);
+	ffa_regs_set_success(r, w2, w3);
+	spm_ret_regs(c, r);
 }
 
 void spm_ret_error(struct spm_ctx *c, int code, const char *why)
 {
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 
 	if (why)
 		spm_log(c->spm, 3, why);
-	ffa_regs_set_error(&r, code);
-	spm_ret_regs(c, &r);
+	ffa_regs_set_error(r, code);
+	spm_ret_regs(c, r);
 }
 
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
@@ -43,8 +58,7 @@ void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 	c->d->next = SPM_SWITCH;
 	c->d->ep = ep->cfg.id;
 	c->d->vcpu = vcpu;
-	c->d->regs = *r;
-	ffa_regs_sanitize_results(&c->d->regs);
+	set_decision_regs(c, r);
 }
 
 int spm_init(struct spm *spm, const struct spm_platform *plat,

@@ -147,7 +147,7 @@ void spm_h_direct_req(struct spm_ctx *c)
 		spm_endpoint_by_id(c->spm, (uint16_t)c->in->x[1]);
 	/* A UP receiver serves every CPU; an MP one pairs vCPUs by index. */
 	uint16_t vcpu = recv && recv->cfg.nr_vcpus > 1 ? c->vcpu : 0;
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 	const char *why;
 	int ret = req_check_args(c, recv, vcpu, &why);
 
@@ -161,8 +161,8 @@ void spm_h_direct_req(struct spm_ctx *c)
 	spm_vcpu_start(c, recv, vcpu,
 		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
 	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
-	message_regs(c, &r);
-	spm_switch_to(c, recv, vcpu, &r);
+	message_regs(c, r);
+	spm_switch_to(c, recv, vcpu, r);
 }
 
 /*
@@ -195,7 +195,7 @@ static int resp_check(const struct spm_ctx *c, const char **why)
 void spm_h_direct_resp(struct spm_ctx *c)
 {
 	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 	const char *why;
 	int ret = resp_check(c, &why);
 
@@ -207,6 +207,6 @@ void spm_h_direct_resp(struct spm_ctx *c)
 	v->state = SPM_VCPU_WAITING;
 	v->req_64 = false;
 	spm_notif_flush_delayed_sri(c->spm, c->cpu);
-	message_regs(c, &r);
-	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, &r);
+	message_regs(c, r);
+	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, r);
 }
