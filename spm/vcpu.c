@@ -113,7 +113,6 @@ void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 	 * An aborted vCPU cannot take the answer: whoever waits for it gets
 	 * FFA_ERROR(ABORTED) instead, walking up the chain of requesters.
 	 */
-	ffa_regs_set_error(&aborted, FFA_RET_ABORTED);
 	for (n = 0; ep && n < SPM_MAX_CHAIN; n++) {
 		if (!ep->aborted) {
 			if (ep->vcpus[vcpu].state == SPM_VCPU_BLOCKED) {
@@ -123,9 +122,9 @@ void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 			break;
 		}
 		ep = spm_vcpu_blocked_on(c->spm, ep, vcpu, &vcpu);
+		ffa_regs_set_error(&aborted, FFA_RET_ABORTED);
 		r = &aborted;
 	}
 	spm_log(c->spm, 1, "wake: nobody left to resume on this CPU");
 	c->d->next = SPM_IDLE;
 }
-
