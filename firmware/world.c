@@ -144,7 +144,7 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->interrupted = false;
 		return;
 	}
-	f->ffa = d->regs;
+	ffa_regs_copy(&f->ffa, &d->regs);
 	if (next == cur)
 		fix_version_error(f, fid);
 }

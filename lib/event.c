@@ -125,7 +125,7 @@ int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev)
 
 	/* r may be &ev->regs (re-decoding an event): nothing to copy. */
 	if (r != &ev->regs)
-		ev->regs = *r;
+		ffa_regs_copy(&ev->regs, r);
 	r = &ev->regs;
 	event_clear_fields(ev);
 	ev->type = FFA_EV_INVALID;

@@ -29,10 +29,13 @@ static bool is_req2(uint32_t fid)
  */
 static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 {
-	uint32_t i, n = is_req2((uint32_t)c->in->x[0]) ? FFA_NREGS : 8;
+	uint32_t i;
 
-	for (i = 0; i < FFA_NREGS; i++)
-		r->x[i] = i < n ? c->in->x[i] : 0;
+	ffa_regs_copy(r, c->in);
+	if (is_req2((uint32_t)c->in->x[0]))
+		return;
+	for (i = 8; i < FFA_NREGS; i++)
+		r->x[i] = 0;
 }
 
 /* Nil, or one of the services the receiver's manifest lists. */
