@@ -183,6 +183,8 @@ struct spm {
 	uint32_t nr_endpoints;
 	uint32_t boot_next;		/* index in boot order */
 	struct spm_endpoint endpoints[SPM_MAX_ENDPOINTS];
+	/* endpoints[] index + 1 by hashed ID, 0 free (endpoint.c) */
+	uint8_t ep_slot[SPM_EP_SLOTS];
 	struct spm_share shares[SPM_MAX_SHARES];
 	struct spm_cpu cpus[SPM_MAX_CPUS];
 	struct spm_lock lock;		/* the manager lock: see below */
