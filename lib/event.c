@@ -14,39 +14,50 @@
 #include <libffa/event.h>
 #include <libffa/status.h>
 
-struct event_kind {
-	uint32_t fid;
-	enum ffa_event_type type;
-};
-
-static const struct event_kind event_kinds[] = {
-	{ FFA_SUCCESS_32, FFA_EV_SUCCESS },
-	{ FFA_SUCCESS_64, FFA_EV_SUCCESS },
-	{ FFA_ERROR, FFA_EV_ERROR },
-	{ FFA_MSG_SEND_DIRECT_REQ_32, FFA_EV_DIRECT_REQ },
-	{ FFA_MSG_SEND_DIRECT_REQ_64, FFA_EV_DIRECT_REQ },
-	{ FFA_MSG_SEND_DIRECT_RESP_32, FFA_EV_DIRECT_RESP },
-	{ FFA_MSG_SEND_DIRECT_RESP_64, FFA_EV_DIRECT_RESP },
-	{ FFA_MSG_SEND_DIRECT_REQ2, FFA_EV_DIRECT_REQ2 },
-	{ FFA_MSG_SEND_DIRECT_RESP2, FFA_EV_DIRECT_RESP2 },
-	{ FFA_MSG_WAIT, FFA_EV_MSG_WAIT },
-	{ FFA_YIELD, FFA_EV_YIELD },
-	{ FFA_INTERRUPT, FFA_EV_INTERRUPT },
-	{ FFA_RUN, FFA_EV_RUN },
-	{ FFA_MSG_SEND, FFA_EV_MSG_SEND },
-};
-
+/* The event a function ID ends a call with: a switch, not a search. */
 static bool event_type_of(uint32_t fid, enum ffa_event_type *type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++) {
-		if (event_kinds[i].fid == fid) {
-			*type = event_kinds[i].type;
-			return true;
-		}
+	switch (fid) {
+	case FFA_SUCCESS_32:
+	case FFA_SUCCESS_64:
+		*type = FFA_EV_SUCCESS;
+		break;
+	case FFA_ERROR:
+		*type = FFA_EV_ERROR;
+		break;
+	case FFA_MSG_SEND_DIRECT_REQ_32:
+	case FFA_MSG_SEND_DIRECT_REQ_64:
+		*type = FFA_EV_DIRECT_REQ;
+		break;
+	case FFA_MSG_SEND_DIRECT_RESP_32:
+	case FFA_MSG_SEND_DIRECT_RESP_64:
+		*type = FFA_EV_DIRECT_RESP;
+		break;
+	case FFA_MSG_SEND_DIRECT_REQ2:
+		*type = FFA_EV_DIRECT_REQ2;
+		break;
+	case FFA_MSG_SEND_DIRECT_RESP2:
+		*type = FFA_EV_DIRECT_RESP2;
+		break;
+	case FFA_MSG_WAIT:
+		*type = FFA_EV_MSG_WAIT;
+		break;
+	case FFA_YIELD:
+		*type = FFA_EV_YIELD;
+		break;
+	case FFA_INTERRUPT:
+		*type = FFA_EV_INTERRUPT;
+		break;
+	case FFA_RUN:
+		*type = FFA_EV_RUN;
+		break;
+	case FFA_MSG_SEND:
+		*type = FFA_EV_MSG_SEND;
+		break;
+	default:
+		return false;
 	}
-	return false;
+	return true;
 }
 
 static void decode_direct(const struct ffa_regs *r, bool is_64,
