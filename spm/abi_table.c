@@ -474,7 +474,8 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 	uint64_t set = 0;
 	uint32_t i;
 
-	/* Every register is looked at: no branch per register. */
+	/* Every register is looked at, unrolled: no branch per register. */
+#pragma GCC unroll 7
 	for (i = 1; i < 8; i++)
 		set |= c->in->x[i] &
 		       (m->w[i] | (m->wide & FFA_BIT(i) ? 0 : upper));
@@ -483,6 +484,7 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 	if ((a->flags & SPM_ABI_HIGH_ARGS) ||
 	    c->caller->version < FFA_VERSION_1_2)
 		return true;
+#pragma GCC unroll 10
 	for (i = 8; i < FFA_NREGS; i++)
 		set |= c->in->x[i];
 	return set == 0;

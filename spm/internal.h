@@ -104,7 +104,7 @@ void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
 		    uint16_t vcpu, enum spm_run_reason reason);
 /* The caller's vCPU waits for target/vcpu. */
 void spm_vcpu_block_caller(struct spm_ctx *c,
-			   const struct spm_endpoint *target, uint16_t vcpu);
+			   struct spm_endpoint *target, uint16_t vcpu);
 /* The vCPU BLOCKED waiting for ep/vcpu (at most one), or NULL. */
 struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 					 const struct spm_endpoint *ep,

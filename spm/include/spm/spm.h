@@ -72,6 +72,13 @@ struct spm_vcpu {
 	uint16_t peer_vcpu;
 	bool req_64;		/* the pending direct request was SMC64 */
 	uint32_t cpu;		/* physical CPU while RUNNING */
+	/*
+	 * The last vCPU that blocked on this one (endpoint index + 1, 0:
+	 * none), for spm_vcpu_blocked_on; valid only while that vCPU is
+	 * still BLOCKED on this one, which is checked.
+	 */
+	uint8_t waiter_ep;
+	uint16_t waiter_vcpu;
 };
 
 enum spm_rx_state {
