@@ -31,9 +31,14 @@ static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 {
 	uint32_t i;
 
-	ffa_regs_copy(r, c->in);
-	if (is_req2((uint32_t)c->in->x[0]))
+	if (is_req2((uint32_t)c->in->x[0])) {
+		ffa_regs_copy(r, c->in);
 		return;
+	}
+#pragma GCC unroll 8
+	for (i = 0; i < 8; i++)
+		r->x[i] = c->in->x[i];
+#pragma GCC unroll 10
 	for (i = 8; i < FFA_NREGS; i++)
 		r->x[i] = 0;
 }

@@ -190,6 +190,11 @@ struct spm {
 	uint32_t nr_endpoints;
 	uint32_t boot_next;		/* index in boot order */
 	struct spm_endpoint endpoints[SPM_MAX_ENDPOINTS];
+	/*
+	 * Some endpoint's notif.sri_delayed may be set (set with it; only
+	 * spm_notif_flush_delayed_sri clears it, after looking at them all).
+	 */
+	bool sri_delayed_any;
 	/* endpoints[] index + 1 by hashed ID, 0 free (endpoint.c) */
 	uint8_t ep_slot[SPM_EP_SLOTS];
 	struct spm_share shares[SPM_MAX_SHARES];
