@@ -47,7 +47,8 @@ static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 static bool receiver_has_uuid(const struct spm_endpoint *recv,
 			      const struct ffa_regs *in)
 {
-	struct ffa_uuid u;
+	/* Aligned: ffa_uuid_equal compares words then. */
+	struct ffa_uuid u __attribute__((aligned(8)));
 	uint32_t i;
 
 	ffa_uuid_from_x2(&u, &in->x[2]);

@@ -40,7 +40,8 @@ struct spm_endpoint_config {
 	uint64_t load;			/* load-address: the image's first byte */
 	uint64_t entry;			/* load address + entrypoint offset */
 	uint32_t nr_uuids;
-	struct ffa_uuid uuids[SPM_MAX_UUIDS];
+	/* 8-aligned: REQ2 compares them as words (ffa_uuid_equal) */
+	struct ffa_uuid uuids[SPM_MAX_UUIDS] __attribute__((aligned(8)));
 	uint32_t nr_regions;
 	struct spm_mem_region regions[SPM_MAX_MEM_REGIONS];
 };
