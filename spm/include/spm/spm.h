@@ -221,10 +221,11 @@ enum spm_next {
 };
 
 struct spm_decision {
+	/* First: 16-byte aligned, copied in LDP/STP pairs on every call. */
+	struct ffa_regs regs __attribute__((aligned(16)));
 	enum spm_next next;
 	uint16_t ep;
 	uint16_t vcpu;
-	struct ffa_regs regs;
 };
 
 /* ---- entry points ---- */
