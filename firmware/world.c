@@ -5,10 +5,11 @@
  * the running vCPU's): RESUME writes the answer into it; SWITCH saves
  * the EL1 system registers into the current vCPU's context, loads the
  * target's, points TPIDR_EL2 at the target's frame, and the ERET that
- * ends the trap enters the target; no general register is copied. A target that never ran starts at its
- * entry point with its boot registers; one that waits in an FF-A call
- * gets the decision's x0-x17 as that call's result; one that an
- * interrupt preempted goes on where it was, its registers untouched.
+ * ends the trap enters the target; no general register is copied. A
+ * target that never ran starts at its entry point with its boot
+ * registers; one that waits in an FF-A call gets the decision's x0-x17
+ * as that call's result; one that an interrupt preempted goes on where
+ * it was, its registers untouched.
  */
 #include <ffa/error.h>
 #include <ffa/func.h>

@@ -4,9 +4,9 @@
  * seat, in guest instructions. Run under QEMU's -icount shift=0 (one
  * instruction, one nanosecond of virtual time), the virtual counter
  * (62.5 MHz) ticks every 16 instructions; each operation is timed as
- * the difference between N and 0 iterations of a loop of raw SMCs, so
- * what the loop does around the call is counted too (a few
- * instructions, measured too and taken out). Not a pass/fail test: it prints one line per call.
+ * the difference between N and 0 iterations of a loop of raw SMCs,
+ * less the same loop without the SMC (measured too). Not a pass/fail
+ * test: it prints one line per call (run-qemu's el1-bench case).
  */
 #include <stdint.h>
 
