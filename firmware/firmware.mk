@@ -133,6 +133,12 @@ $(FW_OUT)/obj/tests/el1-%.o: FW_CFLAGS += -Ipartitions/include
 FW_HELLO_BIN	:= $(FW_OUT)/el1-hello.bin
 FW_HELLO_LDS	:= firmware/tests/el1-hello.ld
 
+# el1-bench, the EL1 payload that counts the instructions of the hot
+# calls under QEMU's -icount (run-qemu's el1-bench case).
+FW_BENCH_OBJS	:= $(FW_OUT)/obj/tests/el1-bench.o $(FW_EL1_COMMON)
+FW_BENCH_ELF	:= $(FW_OUT)/el1-bench.elf
+FW_BENCH_BIN	:= $(FW_OUT)/el1-bench.bin
+
 # el1-fault, the EL1 payload of partitions' stage-2 faults, and the
 # package run-qemu loads beside it: one more partition running the test
 # partition's code, whose manifest asks for abort-on-fault.
@@ -161,7 +167,7 @@ FW_VER_ELF	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).elf
 FW_VER_BIN	:= $(FW_OUT)/ffa-el2-$(FW_VER_NAME).bin
 
 FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN) $(FW_VER_BIN) \
-		   $(FW_FAULT_BIN) $(FW_FAULT_PKG)
+		   $(FW_FAULT_BIN) $(FW_FAULT_PKG) $(FW_BENCH_BIN)
 
 .PHONY: firmware fw-test
 firmware: $(FW_ALL)
@@ -313,6 +319,9 @@ $(FW_TEST_ELF): $(FW_TEST_OBJS) $(FW_LDS)
 
 $(FW_HELLO_ELF): $(FW_HELLO_OBJS) $(FW_HELLO_LDS)
 	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_HELLO_OBJS)
+
+$(FW_BENCH_ELF): $(FW_BENCH_OBJS) $(FW_HELLO_LDS)
+	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_BENCH_OBJS)
 
 $(FW_FAULT_ELF): $(FW_FAULT_OBJS) $(FW_HELLO_LDS)
 	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_FAULT_OBJS)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * vCPU contexts. A context is held by at most one physical CPU: the
+ * vCPU contexts. A vCPU's general registers live in its own frame,
+ * where the vectors save them and the ERET takes them from (TPIDR_EL2
+ * names the running vCPU's frame), so loading and saving a context
+ * moves only its system and FP/SIMD registers. A context is held by at
+ * most one physical CPU: the
  * manager hands a vCPU to a CPU under its lock, but the CPU that ran it
  * saves its registers after that lock is released, so a CPU about to
  * load a context first waits until the previous holder has let go
@@ -32,9 +36,9 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 	v->frame.x[0] = arg;
 }
 
-void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f)
+void vcpu_save(struct fw_vcpu *v)
 {
-	v->frame = *f;
+	/* Its general registers are in v->frame already (vectors.S). */
 	el1_sysregs_save(&v->sys);
 	fp_vcpu_out(v);
 	__atomic_store_n(&v->on_cpu, 0, __ATOMIC_RELEASE);
@@ -42,12 +46,13 @@ void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f)
 	__asm__ volatile("sev");
 }
 
-void vcpu_load(struct fw_vcpu *v, struct trap_frame *f)
+void vcpu_load(struct fw_vcpu *v)
 {
 	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
 		__asm__ volatile("wfe");
 	v->on_cpu = 1;
-	*f = v->frame;
+	/* The ERET restores its general registers from v->frame. */
+	write_sysreg((uintptr_t)&v->frame, tpidr_el2);
 	el1_sysregs_restore(&v->sys);
 	write_sysreg(v->hcr, hcr_el2);
 	el1_load_traps(v->is_host);

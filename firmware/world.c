@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * Executing the manager's decisions. The trap frame on this CPU's EL2
- * stack is the running vCPU's register file: RESUME writes the answer
- * into it; SWITCH saves it (and the EL1 system registers) into the
- * current vCPU's context, loads the target's into it, and the ERET that
- * ends the trap enters the target. A target that never ran starts at its
- * entry point with its boot registers; one that waits in an FF-A call
- * gets the decision's x0-x17 as that call's result; one that an
- * interrupt preempted goes on where it was, its registers untouched.
+ * Executing the manager's decisions. Each vCPU's general registers live
+ * in its own trap frame, where the vectors saved them (TPIDR_EL2 names
+ * the running vCPU's): RESUME writes the answer into it; SWITCH saves
+ * the EL1 system registers into the current vCPU's context, loads the
+ * target's, points TPIDR_EL2 at the target's frame, and the ERET that
+ * ends the trap enters the target; no general register is copied. A
+ * target that never ran starts at its entry point with its boot
+ * registers; one that waits in an FF-A call gets the decision's x0-x17
+ * as that call's result; one that an interrupt preempted goes on where
+ * it was, its registers untouched.
  */
 #include <ffa/error.h>
 #include <ffa/func.h>
@@ -58,21 +60,21 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 }
 
 /*
- * Make v this CPU's running vCPU; f receives its registers. A partition
- * runs on Linux's vCPU n's CPU n, whose timer deadline EL2 keeps.
+ * Make v this CPU's running vCPU: the ERET that ends this trap enters
+ * it from its own frame. A partition runs on Linux's vCPU n's CPU n,
+ * whose timer deadline EL2 keeps.
  */
-static void run(struct fw_vcpu *v, struct trap_frame *f)
+static void run(struct fw_vcpu *v)
 {
 	unsigned int cpu = fw_cpu_index();
 
-	vcpu_load(v, f);
+	vcpu_load(v);
 	current_vcpu[cpu] = v;
 	vtimer_guard(v->is_host ? NULL : &host_vcpus[cpu].sys);
 }
 
 void world_boot(uint64_t dtb)
 {
-	struct trap_frame f;
 	struct spm_decision d;
 	struct fw_vcpu *v;
 
@@ -85,20 +87,19 @@ void world_boot(uint64_t dtb)
 	}
 	fw_printf("fw: first to run: endpoint 0x%x vCPU %u, %lu us\n",
 		  v->ep, v->idx, fw_uptime_us());
-	run(v, &f);
+	run(v);
 	v->started = true;
-	trap_return(&f);
+	trap_return(&v->frame);
 }
 
 void world_enter_host_secondary(uint64_t entry, uint64_t arg)
 {
 	unsigned int n = fw_cpu_index();
-	struct trap_frame f;
 
 	host_vcpu_init(n, entry, arg);
-	run(&host_vcpus[n], &f);
+	run(&host_vcpus[n]);
 	host_vcpus[n].started = true;
-	trap_return(&f);
+	trap_return(&host_vcpus[n].frame);
 }
 
 /*
@@ -110,12 +111,6 @@ static void fix_version_error(struct trap_frame *f, uint32_t fid)
 {
 	if (fid == FFA_VERSION && f->x[0] == 0xffffffffULL)
 		f->x[0] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
-}
-
-static void set_regs(struct trap_frame *f, const struct ffa_regs *r)
-{
-	for (unsigned int i = 0; i < FFA_NREGS; i++)
-		f->x[i] = r->x[i];
 }
 
 static void execute(struct trap_frame *f, const struct spm_decision *d,
@@ -137,8 +132,9 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		psci_system_off();
 	}
 	if (next != cur) {
-		vcpu_save(cur, f);
-		run(next, f);
+		vcpu_save(cur);
+		run(next);
+		f = &next->frame;	/* what the ERET restores now */
 	}
 	if (!next->started) {
 		next->started = true;	/* boot registers, not a result */
@@ -149,7 +145,7 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->interrupted = false;
 		return;
 	}
-	set_regs(f, &d->regs);
+	ffa_regs_copy(&f->ffa, &d->regs);
 	if (next == cur)
 		fix_version_error(f, fid);
 }
@@ -159,11 +155,9 @@ void world_ffa_call(struct trap_frame *f)
 	struct fw_vcpu *cur = world_current();
 	uint32_t fid = (uint32_t)f->x[0];
 	struct spm_decision d;
-	struct ffa_regs in;
 
-	for (unsigned int i = 0; i < FFA_NREGS; i++)
-		in.x[i] = f->x[i];
-	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &in, &d);
+	/* The manager copies what it validates (spm_call_locked). */
+	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &f->ffa, &d);
 	execute(f, &d, fid);
 }
 

@@ -6,45 +6,58 @@
  * 32-bit value, so a decoder given raw registers cannot be fooled by
  * stale upper halves.
  */
+#include <stddef.h>
+
 #include <ffa/func.h>
 #include <ffa/ids.h>
 #include <libffa/bytes.h>
 #include <libffa/event.h>
 #include <libffa/status.h>
 
-struct event_kind {
-	uint32_t fid;
-	enum ffa_event_type type;
-};
-
-static const struct event_kind event_kinds[] = {
-	{ FFA_SUCCESS_32, FFA_EV_SUCCESS },
-	{ FFA_SUCCESS_64, FFA_EV_SUCCESS },
-	{ FFA_ERROR, FFA_EV_ERROR },
-	{ FFA_MSG_SEND_DIRECT_REQ_32, FFA_EV_DIRECT_REQ },
-	{ FFA_MSG_SEND_DIRECT_REQ_64, FFA_EV_DIRECT_REQ },
-	{ FFA_MSG_SEND_DIRECT_RESP_32, FFA_EV_DIRECT_RESP },
-	{ FFA_MSG_SEND_DIRECT_RESP_64, FFA_EV_DIRECT_RESP },
-	{ FFA_MSG_SEND_DIRECT_REQ2, FFA_EV_DIRECT_REQ2 },
-	{ FFA_MSG_SEND_DIRECT_RESP2, FFA_EV_DIRECT_RESP2 },
-	{ FFA_MSG_WAIT, FFA_EV_MSG_WAIT },
-	{ FFA_YIELD, FFA_EV_YIELD },
-	{ FFA_INTERRUPT, FFA_EV_INTERRUPT },
-	{ FFA_RUN, FFA_EV_RUN },
-	{ FFA_MSG_SEND, FFA_EV_MSG_SEND },
-};
-
+/* The event a function ID ends a call with: a switch, not a search. */
 static bool event_type_of(uint32_t fid, enum ffa_event_type *type)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++) {
-		if (event_kinds[i].fid == fid) {
-			*type = event_kinds[i].type;
-			return true;
-		}
+	switch (fid) {
+	case FFA_SUCCESS_32:
+	case FFA_SUCCESS_64:
+		*type = FFA_EV_SUCCESS;
+		break;
+	case FFA_ERROR:
+		*type = FFA_EV_ERROR;
+		break;
+	case FFA_MSG_SEND_DIRECT_REQ_32:
+	case FFA_MSG_SEND_DIRECT_REQ_64:
+		*type = FFA_EV_DIRECT_REQ;
+		break;
+	case FFA_MSG_SEND_DIRECT_RESP_32:
+	case FFA_MSG_SEND_DIRECT_RESP_64:
+		*type = FFA_EV_DIRECT_RESP;
+		break;
+	case FFA_MSG_SEND_DIRECT_REQ2:
+		*type = FFA_EV_DIRECT_REQ2;
+		break;
+	case FFA_MSG_SEND_DIRECT_RESP2:
+		*type = FFA_EV_DIRECT_RESP2;
+		break;
+	case FFA_MSG_WAIT:
+		*type = FFA_EV_MSG_WAIT;
+		break;
+	case FFA_YIELD:
+		*type = FFA_EV_YIELD;
+		break;
+	case FFA_INTERRUPT:
+		*type = FFA_EV_INTERRUPT;
+		break;
+	case FFA_RUN:
+		*type = FFA_EV_RUN;
+		break;
+	case FFA_MSG_SEND:
+		*type = FFA_EV_MSG_SEND;
+		break;
+	default:
+		return false;
 	}
-	return false;
+	return true;
 }
 
 static void decode_direct(const struct ffa_regs *r, bool is_64,
@@ -106,15 +119,26 @@ static int decode_fields(const struct ffa_regs *r, struct ffa_event *ev)
 	return 0;
 }
 
+/*
+ * Everything before the raw registers: what decoding writes, zeroed
+ * first so that a field the event type does not use reads as zero.
+ */
+static void event_clear_fields(struct ffa_event *ev)
+{
+	_Static_assert(offsetof(struct ffa_event, regs) + sizeof(ev->regs) ==
+		       sizeof(*ev), "regs is the last field of an event");
+	ffa_bytes_zero(ev, offsetof(struct ffa_event, regs));
+}
+
 int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev)
 {
-	/* r may be &ev->regs (re-decoding an event): copy before zeroing. */
-	struct ffa_regs raw = *r;
-	uint32_t fid = (uint32_t)raw.x[0];
+	uint32_t fid = (uint32_t)r->x[0];
 
-	ffa_bytes_zero(ev, sizeof(*ev));
-	ev->regs = raw;
+	/* r may be &ev->regs (re-decoding an event): nothing to copy. */
+	if (r != &ev->regs)
+		ffa_regs_copy(&ev->regs, r);
 	r = &ev->regs;
+	event_clear_fields(ev);
 	ev->type = FFA_EV_INVALID;
 	if (!event_type_of(fid, &ev->type))
 		return FFA_EPROTO;

@@ -19,10 +19,15 @@
 /* Registers an SMC32 call or result can carry: w0-w7. */
 #define SMC32_NREGS		8
 
+/*
+ * The loops over registers are unrolled (#pragma GCC unroll): they run
+ * on every call and answer, and their bounds are constants.
+ */
 static void clear_upper_halves(struct ffa_regs *r)
 {
 	unsigned int i;
 
+#pragma GCC unroll 8
 	for (i = 0; i < SMC32_NREGS; i++)
 		r->x[i] = (uint32_t)r->x[i];
 }
@@ -42,7 +47,8 @@ void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
 {
 	unsigned int i;
 
-	for (i = 0; i < FFA_NREGS; i++)
+#pragma GCC unroll 18
+	for (i = 1; i < FFA_NREGS; i++)
 		r->x[i] = 0;
 	r->x[0] = fid;
 }
@@ -53,6 +59,19 @@ void ffa_regs_sanitize_args(struct ffa_regs *r)
 		clear_upper_halves(r);
 }
 
+bool ffa_regs_args_clean(const struct ffa_regs *r)
+{
+	uint64_t upper = 0;
+	unsigned int i;
+
+	if (FFA_FID_IS_64((uint32_t)r->x[0]))
+		return true;
+#pragma GCC unroll 8
+	for (i = 0; i < SMC32_NREGS; i++)
+		upper |= r->x[i] >> 32;
+	return upper == 0;
+}
+
 void ffa_regs_sanitize_results(struct ffa_regs *r)
 {
 	unsigned int i;
@@ -60,6 +79,7 @@ void ffa_regs_sanitize_results(struct ffa_regs *r)
 	if (ffa_fid_is_wide((uint32_t)r->x[0]))
 		return;
 	clear_upper_halves(r);
+#pragma GCC unroll 10
 	for (i = SMC32_NREGS; i < FFA_NREGS; i++)
 		r->x[i] = 0;
 }

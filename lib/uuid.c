@@ -15,11 +15,20 @@ bool ffa_uuid_is_nil(const struct ffa_uuid *u)
 	return ffa_bytes_all_zero(u->b, sizeof(u->b));
 }
 
+/* Two UUIDs as two 64-bit words each (REQ2 compares one per service). */
+typedef uint64_t __attribute__((may_alias)) uuid_word_t;
+
 bool ffa_uuid_equal(const struct ffa_uuid *a, const struct ffa_uuid *b)
 {
 	uint8_t diff = 0;
 	unsigned int i;
 
+	if ((((uintptr_t)a->b | (uintptr_t)b->b) & 7) == 0) {
+		const uuid_word_t *x = (const uuid_word_t *)a->b;
+		const uuid_word_t *y = (const uuid_word_t *)b->b;
+
+		return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+	}
 	for (i = 0; i < sizeof(a->b); i++)
 		diff |= a->b[i] ^ b->b[i];
 	return diff == 0;

@@ -10,31 +10,46 @@
 #include <libffa/status.h>
 #include "internal.h"
 
+/*
+ * The decision's registers are the answer: a handler may build them in
+ * place (spm_out_regs) and pass them here, which then copies nothing.
+ */
+static void set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
+{
+	if (r != &c->d->regs)
+		ffa_regs_copy(&c->d->regs, r);
+	ffa_regs_sanitize_results(&c->d->regs);
+}
+
+struct ffa_regs *spm_out_regs(struct spm_ctx *c)
+{
+	return &c->d->regs;
+}
+
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	c->d->next = SPM_RESUME;
 	c->d->ep = c->caller->cfg.id;
 	c->d->vcpu = c->vcpu;
-	c->d->regs = *r;
-	ffa_regs_sanitize_results(&c->d->regs);
+	set_decision_regs(c, r);
 }
 
 void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3)
 {
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 
-	ffa_regs_set_success(&r, w2, w3);
-	spm_ret_regs(c, &r);
+	ffa_regs_set_success(r, w2, w3);
+	spm_ret_regs(c, r);
 }
 
 void spm_ret_error(struct spm_ctx *c, int code, const char *why)
 {
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 
 	if (why)
 		spm_log(c->spm, 3, why);
-	ffa_regs_set_error(&r, code);
-	spm_ret_regs(c, &r);
+	ffa_regs_set_error(r, code);
+	spm_ret_regs(c, r);
 }
 
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
@@ -43,8 +58,7 @@ void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 	c->d->next = SPM_SWITCH;
 	c->d->ep = ep->cfg.id;
 	c->d->vcpu = vcpu;
-	c->d->regs = *r;
-	ffa_regs_sanitize_results(&c->d->regs);
+	set_decision_regs(c, r);
 }
 
 int spm_init(struct spm *spm, const struct spm_platform *plat,
@@ -87,22 +101,40 @@ int spm_set_version(struct spm *spm, uint32_t version)
 	return 0;
 }
 
+/*
+ * The arguments as the handlers read them: in itself when the SMCCC
+ * rules (ffa_regs_sanitize_args, the SVE hint) change nothing, which is
+ * every well-formed call; else a sanitized copy in *copy. Either way
+ * they stay put during the call: in is the caller's register file,
+ * which nobody else writes while it waits in the call.
+ */
+static const struct ffa_regs *call_args(const struct ffa_regs *in,
+					struct ffa_regs *copy)
+{
+	uint32_t fid = (uint32_t)in->x[0] & ~SMCCC_SVE_HINT;
+
+	if (in->x[0] == fid && ffa_regs_args_clean(in))
+		return in;
+	ffa_regs_copy(copy, in);
+	ffa_regs_sanitize_args(copy);
+	copy->x[0] = fid;
+	return copy;
+}
+
 void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		     uint16_t vcpu, const struct ffa_regs *in,
 		     struct spm_decision *d)
 {
-	struct ffa_regs regs = *in;
+	struct ffa_regs copy;
 	struct spm_ctx c = {
-		.spm = spm, .cpu = cpu, .vcpu = vcpu, .in = &regs, .d = d,
+		.spm = spm, .cpu = cpu, .vcpu = vcpu,
+		.in = call_args(in, &copy), .d = d,
 	};
 	const char *why;
 	spm_handler h;
-	uint32_t fid;
+	uint32_t fid = (uint32_t)c.in->x[0];
 	int ret;
 
-	ffa_regs_sanitize_args(&regs);
-	fid = (uint32_t)regs.x[0] & ~SMCCC_SVE_HINT;
-	regs.x[0] = fid;
 	c.caller = spm_endpoint_by_id(spm, ep);
 	if (!c.caller || cpu >= spm->nr_cpus ||
 	    vcpu >= c.caller->cfg.nr_vcpus) {

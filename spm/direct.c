@@ -29,17 +29,26 @@ static bool is_req2(uint32_t fid)
  */
 static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 {
-	uint32_t i, n = is_req2((uint32_t)c->in->x[0]) ? FFA_NREGS : 8;
+	uint32_t i;
 
-	for (i = 0; i < FFA_NREGS; i++)
-		r->x[i] = i < n ? c->in->x[i] : 0;
+	if (is_req2((uint32_t)c->in->x[0])) {
+		ffa_regs_copy(r, c->in);
+		return;
+	}
+#pragma GCC unroll 8
+	for (i = 0; i < 8; i++)
+		r->x[i] = c->in->x[i];
+#pragma GCC unroll 10
+	for (i = 8; i < FFA_NREGS; i++)
+		r->x[i] = 0;
 }
 
 /* Nil, or one of the services the receiver's manifest lists. */
 static bool receiver_has_uuid(const struct spm_endpoint *recv,
 			      const struct ffa_regs *in)
 {
-	struct ffa_uuid u;
+	/* Aligned: ffa_uuid_equal compares words then. */
+	struct ffa_uuid u __attribute__((aligned(8)));
 	uint32_t i;
 
 	ffa_uuid_from_x2(&u, &in->x[2]);
@@ -147,7 +156,7 @@ void spm_h_direct_req(struct spm_ctx *c)
 		spm_endpoint_by_id(c->spm, (uint16_t)c->in->x[1]);
 	/* A UP receiver serves every CPU; an MP one pairs vCPUs by index. */
 	uint16_t vcpu = recv && recv->cfg.nr_vcpus > 1 ? c->vcpu : 0;
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 	const char *why;
 	int ret = req_check_args(c, recv, vcpu, &why);
 
@@ -161,8 +170,8 @@ void spm_h_direct_req(struct spm_ctx *c)
 	spm_vcpu_start(c, recv, vcpu,
 		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
 	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
-	message_regs(c, &r);
-	spm_switch_to(c, recv, vcpu, &r);
+	message_regs(c, r);
+	spm_switch_to(c, recv, vcpu, r);
 }
 
 /*
@@ -195,7 +204,7 @@ static int resp_check(const struct spm_ctx *c, const char **why)
 void spm_h_direct_resp(struct spm_ctx *c)
 {
 	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
-	struct ffa_regs r;
+	struct ffa_regs *r = spm_out_regs(c);
 	const char *why;
 	int ret = resp_check(c, &why);
 
@@ -207,6 +216,6 @@ void spm_h_direct_resp(struct spm_ctx *c)
 	v->state = SPM_VCPU_WAITING;
 	v->req_64 = false;
 	spm_notif_flush_delayed_sri(c->spm, c->cpu);
-	message_regs(c, &r);
-	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, &r);
+	message_regs(c, r);
+	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, r);
 }

@@ -1,16 +1,58 @@
 // SPDX-License-Identifier: BSD-3-Clause
-/* Endpoints: adding them from their configuration, and finding them. */
+/*
+ * Endpoints: adding them from their configuration, and finding them.
+ *
+ * Every call looks its caller up by ID, and a message its receiver: an
+ * open-addressing index (spm->ep_slot, linear probing, filled as
+ * endpoints are added and never emptied, as endpoints are never
+ * removed) finds one in O(1) on average, with at most SPM_EP_SLOTS
+ * probes, instead of walking the endpoints.
+ */
 #include <libffa/bytes.h>
 #include "internal.h"
 
+_Static_assert(SPM_EP_SLOTS == 32 &&
+	       SPM_EP_SLOTS >= 2 * SPM_MAX_ENDPOINTS &&
+	       SPM_MAX_ENDPOINTS < 256, "spm->ep_slot holds index + 1");
+
+/* Fibonacci hashing: the top 5 bits of the product, the slot. */
+static uint32_t ep_hash(uint16_t id)
+{
+	return ((uint32_t)id * 0x9e3779b1U) >> 27;
+}
+
+static uint32_t ep_next(uint32_t slot)
+{
+	return (slot + 1) & (SPM_EP_SLOTS - 1);
+}
+
 struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id)
 {
-	uint32_t i;
+	uint32_t slot = ep_hash(id), n;
 
-	for (i = 0; i < spm->nr_endpoints; i++)
-		if (spm->endpoints[i].cfg.id == id)
-			return &spm->endpoints[i];
+	for (n = 0; n < SPM_EP_SLOTS; n++, slot = ep_next(slot)) {
+		uint32_t s = spm->ep_slot[slot];
+
+		if (s == 0)
+			return NULL;	/* a free slot ends the probe */
+		if (spm->endpoints[s - 1].cfg.id == id)
+			return &spm->endpoints[s - 1];
+	}
 	return NULL;
+}
+
+/* Index endpoints[index] (its ID is not in the index yet). */
+static void ep_index_add(struct spm *spm, uint32_t index)
+{
+	uint32_t slot = ep_hash(spm->endpoints[index].cfg.id), n;
+
+	/* There are more slots than endpoints: one is free. */
+	for (n = 0; n < SPM_EP_SLOTS; n++, slot = ep_next(slot)) {
+		if (spm->ep_slot[slot] == 0) {
+			spm->ep_slot[slot] = (uint8_t)(index + 1);
+			return;
+		}
+	}
 }
 
 uint32_t spm_endpoint_index(const struct spm *spm,
@@ -97,5 +139,6 @@ int spm_add_endpoint_locked(struct spm *spm,
 		}
 	}
 	spm->nr_endpoints++;
+	ep_index_add(spm, index);
 	return 0;
 }

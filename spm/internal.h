@@ -25,6 +25,12 @@ typedef void (*spm_handler)(struct spm_ctx *c);
 
 /* Resume the caller with FFA_SUCCESS_32(w2, w3). */
 void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3);
+/*
+ * Where the answer's registers go: a handler may build them here and
+ * pass this to spm_ret_regs or spm_switch_to, which then copy nothing.
+ * Write them only once nothing can fail: they are the decision.
+ */
+struct ffa_regs *spm_out_regs(struct spm_ctx *c);
 /* Resume the caller with these registers as they are. */
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r);
 /* Resume the caller with FFA_ERROR(code); log why at debug level. */
@@ -98,7 +104,7 @@ void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
 		    uint16_t vcpu, enum spm_run_reason reason);
 /* The caller's vCPU waits for target/vcpu. */
 void spm_vcpu_block_caller(struct spm_ctx *c,
-			   const struct spm_endpoint *target, uint16_t vcpu);
+			   struct spm_endpoint *target, uint16_t vcpu);
 /* The vCPU BLOCKED waiting for ep/vcpu (at most one), or NULL. */
 struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 					 const struct spm_endpoint *ep,

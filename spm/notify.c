@@ -38,9 +38,10 @@ static void notif_signal(struct spm *spm, struct spm_endpoint *recv,
 			 bool delay, uint32_t cpu)
 {
 	recv->notif.info_pending = true;
-	if (delay)
+	if (delay) {
 		recv->notif.sri_delayed = true;
-	else
+		spm->sri_delayed_any = true;
+	} else
 		sri_raise(spm, cpu);
 }
 
@@ -284,6 +285,10 @@ void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu)
 	bool any = false;
 	uint32_t i;
 
+	/* Every response ends here: most have no delayed SRI to look for. */
+	if (!spm->sri_delayed_any)
+		return;
+	spm->sri_delayed_any = false;
 	for (i = 0; i < spm->nr_endpoints; i++) {
 		any |= spm->endpoints[i].notif.sri_delayed;
 		spm->endpoints[i].notif.sri_delayed = false;

@@ -49,9 +49,10 @@ void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
 }
 
 void spm_vcpu_block_caller(struct spm_ctx *c,
-			   const struct spm_endpoint *target, uint16_t vcpu)
+			   struct spm_endpoint *target, uint16_t vcpu)
 {
 	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	struct spm_vcpu *t = &target->vcpus[vcpu];
 
 	/* A host vCPU that calls runs on its own behalf, booted or not. */
 	if (c->caller->cfg.is_host)
@@ -59,30 +60,38 @@ void spm_vcpu_block_caller(struct spm_ctx *c,
 	v->state = SPM_VCPU_BLOCKED;
 	v->peer_ep = target->cfg.id;
 	v->peer_vcpu = vcpu;
+	/* The only way into BLOCKED: the target's link names its waiter. */
+	t->waiter_ep = (uint8_t)(spm_endpoint_index(c->spm, c->caller) + 1);
+	t->waiter_vcpu = c->vcpu;
 }
 
-/* The vCPU blocked waiting for ep/vcpu, if any. */
+/*
+ * The vCPU blocked waiting for ep/vcpu, if any: the last one that
+ * blocked on it, if it still is. Every vCPU enters BLOCKED through
+ * spm_vcpu_block_caller, which links it, and at most one vCPU is
+ * blocked on any vCPU (see the top), so this finds what a walk of
+ * every vCPU would, in O(1).
+ */
 struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 					 const struct spm_endpoint *ep,
 					 uint16_t vcpu, uint16_t *out_vcpu)
 {
-	uint32_t i;
-	uint16_t j;
+	const struct spm_vcpu *t = &ep->vcpus[vcpu];
+	struct spm_endpoint *e;
+	const struct spm_vcpu *v;
 
-	for (i = 0; i < spm->nr_endpoints; i++) {
-		struct spm_endpoint *e = &spm->endpoints[i];
-
-		for (j = 0; j < e->cfg.nr_vcpus && j < SPM_MAX_VCPUS; j++) {
-			const struct spm_vcpu *v = &e->vcpus[j];
-
-			if (v->state == SPM_VCPU_BLOCKED &&
-			    v->peer_ep == ep->cfg.id && v->peer_vcpu == vcpu) {
-				*out_vcpu = j;
-				return e;
-			}
-		}
-	}
-	return NULL;
+	if (t->waiter_ep == 0 || t->waiter_ep > spm->nr_endpoints)
+		return NULL;
+	e = &spm->endpoints[t->waiter_ep - 1];
+	if (t->waiter_vcpu >= e->cfg.nr_vcpus ||
+	    t->waiter_vcpu >= SPM_MAX_VCPUS)
+		return NULL;
+	v = &e->vcpus[t->waiter_vcpu];
+	if (v->state != SPM_VCPU_BLOCKED || v->peer_ep != ep->cfg.id ||
+	    v->peer_vcpu != vcpu)
+		return NULL;
+	*out_vcpu = t->waiter_vcpu;
+	return e;
 }
 
 /* Resume blocked ep/vcpu here; its peer becomes its own requester again. */
@@ -113,7 +122,6 @@ void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 	 * An aborted vCPU cannot take the answer: whoever waits for it gets
 	 * FFA_ERROR(ABORTED) instead, walking up the chain of requesters.
 	 */
-	ffa_regs_set_error(&aborted, FFA_RET_ABORTED);
 	for (n = 0; ep && n < SPM_MAX_CHAIN; n++) {
 		if (!ep->aborted) {
 			if (ep->vcpus[vcpu].state == SPM_VCPU_BLOCKED) {
@@ -123,9 +131,9 @@ void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 			break;
 		}
 		ep = spm_vcpu_blocked_on(c->spm, ep, vcpu, &vcpu);
+		ffa_regs_set_error(&aborted, FFA_RET_ABORTED);
 		r = &aborted;
 	}
 	spm_log(c->spm, 1, "wake: nobody left to resume on this CPU");
 	c->d->next = SPM_IDLE;
 }
-

@@ -312,6 +312,66 @@ static void test_sanitize_args(void **state)
 	assert_regs_equal(&r, &r64);
 }
 
+/* Whether sanitizing would change anything, register by register. */
+static bool sanitize_changes(const struct ffa_regs *r)
+{
+	struct ffa_regs s = *r;
+	unsigned int i;
+
+	ffa_regs_sanitize_args(&s);
+	for (i = 0; i < FFA_NREGS; i++)
+		if (s.x[i] != r->x[i])
+			return true;
+	return false;
+}
+
+/*
+ * ffa_regs_args_clean() is exactly "sanitizing changes nothing": for an
+ * SMC32 and an SMC64 ID, clean registers, then one upper half (or one
+ * high register) set at a time.
+ */
+static void test_args_clean(void **state)
+{
+	static const uint32_t fids[] = { 0x8400006F, 0xC400006F };
+	struct ffa_regs r;
+	unsigned int f, i;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		ffa_regs_init(&r, fids[f]);
+		for (i = 1; i < FFA_NREGS; i++)
+			r.x[i] = 0x1000 + i;
+		assert_true(ffa_regs_args_clean(&r));
+		assert_false(sanitize_changes(&r));
+		for (i = 0; i < FFA_NREGS; i++) {
+			struct ffa_regs d = r;
+			bool dirty = fids[f] == 0x8400006F && i < 8;
+
+			d.x[i] |= 1ULL << (32 + i);
+			assert_int_equal(ffa_regs_args_clean(&d), !dirty);
+			assert_int_equal(sanitize_changes(&d), dirty);
+		}
+	}
+}
+
+/* ffa_regs_copy copies all 18 registers and nothing else. */
+static void test_copy(void **state)
+{
+	struct {
+		uint64_t before;
+		struct ffa_regs r;
+		uint64_t after;
+	} dst = { DIRTY, { { 0 } }, DIRTY };
+	struct ffa_regs src;
+
+	(void)state;
+	fill(&src, 0x1111);
+	ffa_regs_copy(&dst.r, &src);
+	assert_regs_equal(&dst.r, &src);
+	assert_int_equal(dst.before, DIRTY);
+	assert_int_equal(dst.after, DIRTY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +389,8 @@ int main(void)
 		cmocka_unit_test(test_set_success),
 		cmocka_unit_test(test_set_error),
 		cmocka_unit_test(test_sanitize_args),
+		cmocka_unit_test(test_args_clean),
+		cmocka_unit_test(test_copy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

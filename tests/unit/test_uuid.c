@@ -115,6 +115,35 @@ static void test_nil_and_equal(void **state)
 	assert_false(ffa_uuid_equal(&u, &v));
 }
 
+/*
+ * Equal at every alignment of either side (word compares when both are
+ * 8-byte aligned, bytes otherwise), and any one differing bit of any
+ * byte makes them unequal.
+ */
+static void test_equal_every_alignment(void **state)
+{
+	_Alignas(16) uint8_t x[32], y[32];
+
+	(void)state;
+	for (unsigned int i = 0; i < 32; i++)
+		x[i] = y[i] = (uint8_t)(i * 29 + 3);
+	for (unsigned int ax = 0; ax < 16; ax++)
+		for (unsigned int ay = 0; ay < 16; ay++) {
+			struct ffa_uuid *a = (struct ffa_uuid *)(x + ax);
+			struct ffa_uuid *b = (struct ffa_uuid *)(y + ay);
+
+			memcpy(b, a, sizeof(*b));
+			assert_true(ffa_uuid_equal(a, b));
+			for (unsigned int k = 0; k < 16; k++)
+				for (unsigned int bit = 0; bit < 8; bit++) {
+					b->b[k] ^= (uint8_t)(1U << bit);
+					assert_false(ffa_uuid_equal(a, b));
+					b->b[k] ^= (uint8_t)(1U << bit);
+				}
+			assert_true(ffa_uuid_equal(a, b));
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_parse_rejects_malformed),
 		cmocka_unit_test(test_nil_and_equal),
+		cmocka_unit_test(test_equal_every_alignment),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,20 +3,31 @@
 #ifndef FW_TRAPS_H
 #define FW_TRAPS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include <libffa/regs.h>
+
 /*
- * What vectors.S saves on the EL2 stack. Offsets are used by vectors.S:
- * x[n] at 8 * n, sp at 248, elr at 256, spsr at 264; 16-byte multiple.
+ * What vectors.S saves: a guest's registers in its vCPU's frame, EL2's
+ * on the EL2 stack. Offsets are used by vectors.S: x[n] at 8 * n, sp at
+ * 248, elr at 256, spsr at 264; 16-byte multiple. x0-x17 are also an
+ * FF-A call's struct ffa_regs, which the manager reads in place.
  */
 struct trap_frame {
-	uint64_t x[31];
+	union {
+		uint64_t x[31];
+		struct ffa_regs ffa;	/* x0-x17 */
+	};
 	uint64_t sp;		/* the interrupted SP (current EL only) */
 	uint64_t elr;
 	uint64_t spsr;
 };
 
 _Static_assert(sizeof(struct trap_frame) == 272, "vectors.S frame size");
+_Static_assert(offsetof(struct trap_frame, ffa.x[FFA_NREGS - 1]) ==
+	       offsetof(struct trap_frame, x[FFA_NREGS - 1]),
+	       "ffa is x0-x17");
 
 /* Vector slots: 4 origins (EL2 SP0, EL2 SPx, EL1 A64, EL1 A32) x 4. */
 enum trap_kind { TRAP_SYNC, TRAP_IRQ, TRAP_FIQ, TRAP_SERROR };

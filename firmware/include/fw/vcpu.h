@@ -31,7 +31,7 @@ struct el1_sysregs {
 };
 
 struct fw_vcpu {
-	struct trap_frame frame;	/* while not running */
+	struct trap_frame frame;	/* at EL2 and while not running */
 	struct el1_sysregs sys;
 	struct fp_regs fp;		/* while not in the registers */
 	uint64_t hcr;
@@ -54,9 +54,13 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 	       struct s2_table *s2, uint64_t hcr, uint64_t entry,
 	       uint64_t arg);
 
-/* This CPU's EL1 state into v (f is the trap frame), and back. */
-void vcpu_save(struct fw_vcpu *v, const struct trap_frame *f);
-void vcpu_load(struct fw_vcpu *v, struct trap_frame *f);
+/*
+ * This CPU's EL1 system and FP state into v, and back; v->frame, the
+ * general registers, stays where it is: vcpu_load makes it the frame
+ * the next exception saves into and the next ERET restores from.
+ */
+void vcpu_save(struct fw_vcpu *v);
+void vcpu_load(struct fw_vcpu *v);
 
 void el1_sysregs_save(struct el1_sysregs *s);
 void el1_sysregs_restore(const struct el1_sysregs *s);

@@ -46,7 +46,7 @@ void world_abort_current(struct trap_frame *f, const char *why);
  */
 bool world_preempt_current(struct trap_frame *f);
 
-/* ERET from frame f (vectors.S); the EL2 stack restarts at f. */
+/* ERET from frame f (vectors.S), the running vCPU's. */
 __attribute__((noreturn)) void trap_return(struct trap_frame *f);
 
 #endif /* FW_WORLD_H */

@@ -43,7 +43,11 @@ static inline void ffa_st64(uint8_t *p, uint64_t v)
 	ffa_st32(p + 4, (uint32_t)(v >> 32));
 }
 
-/* Byte loops: lib/ has no libc. */
+/*
+ * Copy and zero n bytes (lib/ has no libc): a word at a time where the
+ * alignment allows, so any alignment and any n work; the copy's
+ * buffers must not overlap.
+ */
 void ffa_bytes_copy(void *dst, const void *src, size_t n);
 void ffa_bytes_zero(void *dst, size_t n);
 /* True when all n bytes are zero (MBZ checks). */

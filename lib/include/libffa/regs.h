@@ -39,11 +39,32 @@ void ffa_call(const struct ffa_conduit *c, struct ffa_regs *r);
  */
 int ffa_call_status(const struct ffa_conduit *c, struct ffa_regs *r);
 
+/*
+ * Copy all of a register set. Inline and unrolled (LDP/STP pairs): the
+ * trap and switch path copies whole sets, where a memcpy call spent
+ * more on its loop than on the 144 bytes. dst and src do not overlap.
+ */
+static inline void ffa_regs_copy(struct ffa_regs *dst,
+				 const struct ffa_regs *src)
+{
+	unsigned int i;
+
+#pragma GCC unroll 18
+	for (i = 0; i < FFA_NREGS; i++)
+		dst->x[i] = src->x[i];
+}
+
 /* Clear all registers and set x0 to fid. */
 void ffa_regs_init(struct ffa_regs *r, uint32_t fid);
 
 /* Callee side: ignore the upper halves of x0-x7 of an SMC32 call. */
 void ffa_regs_sanitize_args(struct ffa_regs *r);
+/*
+ * True when ffa_regs_sanitize_args() would change nothing: an SMC64
+ * call, or an SMC32 call whose x0-x7 have clear upper halves. A callee
+ * may then read the registers as they are, without a sanitized copy.
+ */
+bool ffa_regs_args_clean(const struct ffa_regs *r);
 /* Either side: apply the result rule described at ffa_call(). */
 void ffa_regs_sanitize_results(struct ffa_regs *r);
 

@@ -4,6 +4,11 @@
 #define SPM_LIMITS_H
 
 #define SPM_MAX_ENDPOINTS	16U
+/*
+ * The endpoint index by ID: a power of two, at least twice the
+ * endpoints, so a lookup probes one or two slots on average.
+ */
+#define SPM_EP_SLOTS		(2 * SPM_MAX_ENDPOINTS)
 #define SPM_MAX_VCPUS		8U	/* per endpoint */
 #define SPM_MAX_CPUS		8U	/* physical CPUs */
 #define SPM_MAX_UUIDS		4U	/* services per endpoint */

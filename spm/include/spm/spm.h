@@ -40,7 +40,8 @@ struct spm_endpoint_config {
 	uint64_t load;			/* load-address: the image's first byte */
 	uint64_t entry;			/* load address + entrypoint offset */
 	uint32_t nr_uuids;
-	struct ffa_uuid uuids[SPM_MAX_UUIDS];
+	/* 8-aligned: REQ2 compares them as words (ffa_uuid_equal) */
+	struct ffa_uuid uuids[SPM_MAX_UUIDS] __attribute__((aligned(8)));
 	uint32_t nr_regions;
 	struct spm_mem_region regions[SPM_MAX_MEM_REGIONS];
 };
@@ -72,6 +73,13 @@ struct spm_vcpu {
 	uint16_t peer_vcpu;
 	bool req_64;		/* the pending direct request was SMC64 */
 	uint32_t cpu;		/* physical CPU while RUNNING */
+	/*
+	 * The last vCPU that blocked on this one (endpoint index + 1, 0:
+	 * none), for spm_vcpu_blocked_on; valid only while that vCPU is
+	 * still BLOCKED on this one, which is checked.
+	 */
+	uint8_t waiter_ep;
+	uint16_t waiter_vcpu;
 };
 
 enum spm_rx_state {
@@ -183,6 +191,13 @@ struct spm {
 	uint32_t nr_endpoints;
 	uint32_t boot_next;		/* index in boot order */
 	struct spm_endpoint endpoints[SPM_MAX_ENDPOINTS];
+	/*
+	 * Some endpoint's notif.sri_delayed may be set (set with it; only
+	 * spm_notif_flush_delayed_sri clears it, after looking at them all).
+	 */
+	bool sri_delayed_any;
+	/* endpoints[] index + 1 by hashed ID, 0 free (endpoint.c) */
+	uint8_t ep_slot[SPM_EP_SLOTS];
 	struct spm_share shares[SPM_MAX_SHARES];
 	struct spm_cpu cpus[SPM_MAX_CPUS];
 	struct spm_lock lock;		/* the manager lock: see below */
@@ -206,10 +221,11 @@ enum spm_next {
 };
 
 struct spm_decision {
+	/* First: 16-byte aligned, copied in LDP/STP pairs on every call. */
+	struct ffa_regs regs __attribute__((aligned(16)));
 	enum spm_next next;
 	uint16_t ep;
 	uint16_t vcpu;
-	struct ffa_regs regs;
 };
 
 /* ---- entry points ---- */
