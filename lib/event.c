@@ -6,8 +6,6 @@
  * 32-bit value, so a decoder given raw registers cannot be fooled by
  * stale upper halves.
  */
-#include <stddef.h>
-
 #include <ffa/func.h>
 #include <ffa/ids.h>
 #include <libffa/bytes.h>
@@ -125,9 +123,10 @@ static int decode_fields(const struct ffa_regs *r, struct ffa_event *ev)
  */
 static void event_clear_fields(struct ffa_event *ev)
 {
-	_Static_assert(offsetof(struct ffa_event, regs) + sizeof(ev->regs) ==
-		       sizeof(*ev), "regs is the last field of an event");
-	ffa_bytes_zero(ev, offsetof(struct ffa_event, regs));
+	FFA_STATIC_ASSERT(FFA_OFFSETOF(struct ffa_event, regs) +
+			  sizeof(ev->regs) == sizeof(*ev),
+			  "regs is the last field of an event");
+	ffa_bytes_zero(ev, FFA_OFFSETOF(struct ffa_event, regs));
 }
 
 int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev)

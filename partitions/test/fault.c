@@ -8,15 +8,20 @@
  * touch of memory the partition does not have is a SIGSEGV that aborts
  * it.
  */
-#include <stddef.h>
+#include <ffa/types.h>
 
 #include "test.h"
 
-_Static_assert(offsetof(struct tp_fault, mode) == TP_FAULT_MODE, "mode");
-_Static_assert(offsetof(struct tp_fault, count) == TP_FAULT_COUNT, "count");
-_Static_assert(offsetof(struct tp_fault, esr) == TP_FAULT_ESR, "esr");
-_Static_assert(offsetof(struct tp_fault, far) == TP_FAULT_FAR, "far");
-_Static_assert(offsetof(struct tp_fault, elr) == TP_FAULT_ELR, "elr");
+FFA_STATIC_ASSERT(FFA_OFFSETOF(struct tp_fault, mode) == TP_FAULT_MODE,
+		  "mode");
+FFA_STATIC_ASSERT(FFA_OFFSETOF(struct tp_fault, count) == TP_FAULT_COUNT,
+		  "count");
+FFA_STATIC_ASSERT(FFA_OFFSETOF(struct tp_fault, esr) == TP_FAULT_ESR,
+		  "esr");
+FFA_STATIC_ASSERT(FFA_OFFSETOF(struct tp_fault, far) == TP_FAULT_FAR,
+		  "far");
+FFA_STATIC_ASSERT(FFA_OFFSETOF(struct tp_fault, elr) == TP_FAULT_ELR,
+		  "elr");
 _Static_assert(TP_VEC_SKIP == TP_FAULT_SKIP &&
 	       TP_VEC_FAULT == TP_FAULT_FAULT &&
 	       TP_VEC_RETRY == TP_FAULT_RETRY, "enum tp_vectors");

@@ -27,7 +27,7 @@
 #endif
 
 #ifndef __ASSEMBLY__
-#include <stdint.h>
+#include <ffa/types.h>
 
 struct tp_fault {
 	uint64_t mode;
