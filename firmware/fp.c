@@ -24,7 +24,6 @@
 #include <fw/memmap.h>
 #include <fw/vcpu.h>
 
-#define CPTR_TFP	BIT64(10)
 #define SVE_VL_MAX	256		/* bytes: 2048-bit vectors */
 #define SVCR		s3_3_c4_c2_2
 #define SVCR_SM_ZA	0x3ULL
@@ -62,16 +61,18 @@ static void load(const struct fw_vcpu *v)
 		fp_load_v(&v->fp);
 }
 
+/*
+ * CPTR_EL2 is loaded already, with the rest of v's EL2 configuration
+ * (vcpu.c): a partition's has TFP, its state was saved when it last
+ * stopped and is loaded on demand; Linux's lets EL2 load its registers.
+ */
 void fp_vcpu_in(struct fw_vcpu *v)
 {
-	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+	struct fw_vcpu **owner;
 
-	if (!v->is_host) {
-		/* Its state was saved when it last stopped: load on demand. */
-		set_cptr(el1_cptr(false) | CPTR_TFP);
+	if (!v->is_host)
 		return;
-	}
-	set_cptr(el1_cptr(true));
+	owner = &fp_owner[v->idx];	/* Linux's vCPU n runs on CPU n */
 	if (*owner != v) {
 		load(v);
 		*owner = v;
@@ -98,21 +99,22 @@ static bool sme_live(void)
 const char *fp_trap(struct fw_vcpu *v)
 {
 	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+	uint64_t cptr = v->el2.cptr & ~CPTR_TFP;
 
 	if (*owner == v) {		/* cannot happen: TFP was clear */
-		set_cptr(el1_cptr(false));
+		set_cptr(cptr);
 		return NULL;
 	}
 	/* Everything on for EL2 while it saves and loads. */
 	set_cptr(el1_cptr(true));
 	if (*owner && sme_live()) {
-		set_cptr(el1_cptr(false) | CPTR_TFP);
+		set_cptr(v->el2.cptr);
 		return "FP/SIMD while Linux's SME state is live";
 	}
 	if (*owner)
 		save(*owner);
 	load(v);
 	*owner = v;
-	set_cptr(el1_cptr(false));
+	set_cptr(cptr);
 	return NULL;
 }

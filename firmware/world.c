@@ -29,11 +29,14 @@
 #define SPSR_I		BIT64(7)	/* IRQs masked */
 
 struct fw_vcpu host_vcpus[FW_MAX_CPUS];
-static struct fw_vcpu *current_vcpu[FW_MAX_CPUS];
 
+/*
+ * TPIDR_EL2 names the running vCPU's frame, its first member (fw/vcpu.h):
+ * one MRS, no per-CPU table. Zero (boot.S) until a vCPU first runs.
+ */
 struct fw_vcpu *world_current(void)
 {
-	return current_vcpu[fw_cpu_index()];
+	return (struct fw_vcpu *)read_sysreg(tpidr_el2);
 }
 
 bool world_current_is_host(void)
@@ -54,9 +57,7 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 {
 	struct fw_vcpu *v = &host_vcpus[n];
 
-	vcpu_init(v, fw_host_id, (uint16_t)n, &s2_host, el1_hcr(), entry,
-		  arg);
-	v->is_host = true;
+	vcpu_init(v, fw_host_id, (uint16_t)n, &s2_host, true, entry, arg);
 }
 
 /*
@@ -66,11 +67,8 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
  */
 static void run(struct fw_vcpu *v)
 {
-	unsigned int cpu = fw_cpu_index();
-
 	vcpu_load(v);
-	current_vcpu[cpu] = v;
-	vtimer_guard(v->is_host ? NULL : &host_vcpus[cpu].sys);
+	vtimer_guard(v->is_host ? NULL : &host_vcpus[fw_cpu_index()].sys);
 }
 
 void world_boot(uint64_t dtb)
@@ -113,6 +111,27 @@ static void fix_version_error(struct trap_frame *f, uint32_t fid)
 		f->x[0] = (uint64_t)(int64_t)FFA_RET_NOT_SUPPORTED;
 }
 
+/*
+ * x0-x17 two at a time, 18 instructions: GCC does not pair these loads
+ * and stores itself, and a structure assignment would call memcpy. The
+ * two never overlap (the decision is on the EL2 stack).
+ */
+#define REGS_PAIR(off)							\
+	"ldp	%0, %1, [%3, #" #off "]\n\t"				\
+	"stp	%0, %1, [%2, #" #off "]\n\t"
+
+static inline void regs_move(struct ffa_regs *dst, const struct ffa_regs *src)
+{
+	uint64_t a, b;
+
+	_Static_assert(FFA_NREGS == 18, "nine pairs");
+	__asm__ volatile(REGS_PAIR(0) REGS_PAIR(16) REGS_PAIR(32)
+			 REGS_PAIR(48) REGS_PAIR(64) REGS_PAIR(80)
+			 REGS_PAIR(96) REGS_PAIR(112) REGS_PAIR(128)
+			 : "=&r"(a), "=&r"(b) : "r"(dst), "r"(src)
+			 : "memory");
+}
+
 static void execute(struct trap_frame *f, const struct spm_decision *d,
 		    uint32_t fid)
 {
@@ -145,7 +164,7 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		next->interrupted = false;
 		return;
 	}
-	ffa_regs_copy(&f->ffa, &d->regs);
+	regs_move(&f->ffa, &d->regs);
 	if (next == cur)
 		fix_version_error(f, fid);
 }

@@ -10,6 +10,9 @@
 #define FW_GIC_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include <fw/arch.h>
 
 #include <spm/limits.h>
 
@@ -31,8 +34,19 @@ bool gic_send_sgi(unsigned int cpu, unsigned int intid);
 /* Enable PPI intid at this CPU's redistributor (vtimer.c's timer). */
 void gic_enable_ppi(unsigned int intid);
 
-/* ICH_HCR_EL2 for Linux (host) or a partition about to run here. */
-void gic_load_traps(bool host);
+/* ICH_HCR_EL2 for Linux (host) or a partition (vcpu.c loads it). */
+uint64_t gic_ich_hcr(bool host);
+
+/* GICv3 system registers: ICH_HCR_EL2 and ICC_* exist. */
+static inline bool gic_has_sysregs(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
+}
+
+static inline void gic_write_ich_hcr(uint64_t v)
+{
+	__asm__ volatile("msr s3_4_c12_c11_0, %0" : : "r"(v));
+}
 
 /*
  * One of Linux's interrupts came to EL2 while a partition runs: mask
