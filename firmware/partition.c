@@ -79,6 +79,15 @@ struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
 	return NULL;
 }
 
+void partition_count_calls(uint32_t *calls, uint32_t *ffa)
+{
+	for (unsigned int i = 0; i < nr_sps; i++)
+		for (unsigned int n = 0; n < sps[i].nr_vcpus; n++) {
+			*calls += sps[i].vcpus[n].calls;
+			*ffa += sps[i].vcpus[n].ffa_calls;
+		}
+}
+
 static int refuse(const char *name, const char *why)
 {
 	fw_printf("fw: partition \"%s\" refused: %s\n", name, why);

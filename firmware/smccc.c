@@ -26,10 +26,12 @@ struct smccc_stats smccc_stats;
 
 void smccc_print_stats(void)
 {
+	uint32_t calls, ffa;
+
+	world_count_calls(&calls, &ffa);
 	fw_printf("fw: the guest made %u calls: %u PSCI forwarded, "
-		  "%u CPU_ON, %u FF-A\n", smccc_stats.calls,
-		  smccc_stats.psci_forwarded, smccc_stats.cpu_on,
-		  smccc_stats.ffa);
+		  "%u CPU_ON, %u FF-A\n", calls, smccc_stats.psci_forwarded,
+		  smccc_stats.cpu_on, ffa);
 }
 
 static void set_result(struct trap_frame *f, uint64_t x0)
@@ -82,19 +84,25 @@ static void psci_handle(struct trap_frame *f, uint32_t fid)
 	psci_forward(f);
 }
 
+/*
+ * FF-A first: the hot path. The ranges do not overlap, so the order
+ * changes no answer. Counted in the calling vCPU, which only this CPU
+ * holds now.
+ */
 void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit)
 {
+	struct fw_vcpu *v = world_current();
 	uint32_t fid = (uint32_t)f->x[0];
 
 	(void)conduit;		/* both conduits answer alike, for now */
-	smccc_stats.calls++;
-	if (fid == SMCCC_VERSION_FID) {
-		set_result(f, SMCCC_VERSION_1_2);
-	} else if (psci_is_psci_fid(fid) && world_current_is_host()) {
-		psci_handle(f, fid);
-	} else if (is_ffa_fid(fid)) {
-		smccc_stats.ffa++;
+	v->calls++;
+	if (is_ffa_fid(fid)) {
+		v->ffa_calls++;
 		world_ffa_call(f);
+	} else if (fid == SMCCC_VERSION_FID) {
+		set_result(f, SMCCC_VERSION_1_2);
+	} else if (psci_is_psci_fid(fid) && v->is_host) {
+		psci_handle(f, fid);
 	} else {
 		set_result(f, (uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
 	}

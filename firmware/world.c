@@ -30,20 +30,15 @@
 
 struct fw_vcpu host_vcpus[FW_MAX_CPUS];
 
-/*
- * TPIDR_EL2 names the running vCPU's frame, its first member (fw/vcpu.h):
- * one MRS, no per-CPU table. Zero (boot.S) until a vCPU first runs.
- */
-struct fw_vcpu *world_current(void)
+void world_count_calls(uint32_t *calls, uint32_t *ffa)
 {
-	return (struct fw_vcpu *)read_sysreg(tpidr_el2);
-}
-
-bool world_current_is_host(void)
-{
-	struct fw_vcpu *v = world_current();
-
-	return !v || v->is_host;
+	*calls = 0;
+	*ffa = 0;
+	for (unsigned int n = 0; n < FW_MAX_CPUS; n++) {
+		*calls += host_vcpus[n].calls;
+		*ffa += host_vcpus[n].ffa_calls;
+	}
+	partition_count_calls(calls, ffa);
 }
 
 struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx)

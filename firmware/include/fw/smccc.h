@@ -15,14 +15,14 @@ enum smccc_conduit { SMCCC_FROM_SMC, SMCCC_FROM_HVC };
 void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit);
 
 /*
- * How many calls of each kind the guest made, for the exit line. Plain
- * counters: with several CPUs an increment may be lost (diagnostic only).
+ * The rarer calls the firmware itself answers, for the exit line; the
+ * count of all calls and of FF-A calls is kept per vCPU instead (struct
+ * fw_vcpu), off any shared line. Plain counters: with several CPUs an
+ * increment of these may be lost (diagnostic only).
  */
 struct smccc_stats {
-	uint32_t calls;
 	uint32_t psci_forwarded;
 	uint32_t cpu_on;
-	uint32_t ffa;
 };
 
 extern struct smccc_stats smccc_stats;
