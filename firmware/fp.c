@@ -28,7 +28,7 @@
 #define SVCR		s3_3_c4_c2_2
 #define SVCR_SM_ZA	0x3ULL
 
-static struct fw_vcpu *fp_owner[FW_MAX_CPUS];
+struct fw_vcpu *fp_owner[FW_MAX_CPUS];
 /* Linux's Z0-Z31 per vCPU (= per CPU), at EL2's vector length. */
 static uint8_t host_z[FW_MAX_CPUS][32 * SVE_VL_MAX]
 	__attribute__((aligned(16)));
@@ -65,29 +65,19 @@ static void load(const struct fw_vcpu *v)
  * CPTR_EL2 is loaded already, with the rest of v's EL2 configuration
  * (vcpu.c): a partition's has TFP, its state was saved when it last
  * stopped and is loaded on demand; Linux's lets EL2 load its registers.
+ * vcpu.c calls these only when there is something to move.
  */
-void fp_vcpu_in(struct fw_vcpu *v)
+void fp_host_load(struct fw_vcpu *v)
 {
-	struct fw_vcpu **owner;
-
-	if (!v->is_host)
-		return;
-	owner = &fp_owner[v->idx];	/* Linux's vCPU n runs on CPU n */
-	if (*owner != v) {
-		load(v);
-		*owner = v;
-	}
+	load(v);
+	fp_owner[v->idx] = v;		/* Linux's vCPU n runs on CPU n */
 }
 
-void fp_vcpu_out(struct fw_vcpu *v)
+/* A partition that used FP: TFP is clear, EL2 may save. */
+void fp_partition_save(struct fw_vcpu *v, unsigned int cpu)
 {
-	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
-
-	/* A partition that used FP: TFP is clear, EL2 may save. */
-	if (v->is_host || *owner != v)
-		return;
 	save(v);
-	*owner = NULL;
+	fp_owner[cpu] = NULL;
 }
 
 /* Streaming mode or ZA enabled: state we do not save, a V write spoils. */

@@ -64,13 +64,7 @@ static uint64_t cpu_mpidr[FW_MAX_CPUS];
 
 static uintptr_t cpu_gicr[FW_MAX_CPUS];
 
-/* Linux's ICC_PMR_EL1 while EL2 holds its interrupts back. */
-struct held {
-	bool held;
-	uint64_t pmr;
-};
-
-static struct held held[FW_MAX_CPUS];
+struct gic_held gic_held[FW_MAX_CPUS];
 
 static bool has_gicv3_sysregs(void)
 {
@@ -162,7 +156,7 @@ uint64_t gic_ich_hcr(bool host)
 
 void gic_irqs_hold(void)
 {
-	struct held *h = &held[fw_cpu_index()];
+	struct gic_held *h = &gic_held[fw_cpu_index()];
 
 	if (!has_gicv3_sysregs() || h->held)
 		return;
@@ -172,12 +166,8 @@ void gic_irqs_hold(void)
 	isb();
 }
 
-void gic_irqs_restore(void)
+void gic_irqs_release(struct gic_held *h)
 {
-	struct held *h = &held[fw_cpu_index()];
-
-	if (!h->held)
-		return;
 	write_sysreg(h->pmr, ICC_PMR_EL1);
 	h->held = false;
 	isb();

@@ -36,21 +36,11 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 	el1_guest_config(&v->el2, host, s2);
 }
 
-void vcpu_save(struct fw_vcpu *v)
-{
-	/* Its general registers are in v->frame already (vectors.S). */
-	el1_sysregs_save(&v->sys);
-	fp_vcpu_out(v);
-	__atomic_store_n(&v->on_cpu, 0, __ATOMIC_RELEASE);
-	/* Whoever waits for the context in WFE sees it now. */
-	__asm__ volatile("sev");
-}
-
 /*
  * Its EL2 configuration, precomputed, as one block. VTCR_EL2 is the same
  * for every guest (written when the CPU is set up: el1_setup_el2()).
  */
-static void el2_config_load(const struct el2_config *c)
+static inline void el2_config_load(const struct el2_config *c)
 {
 	write_sysreg(c->hcr, hcr_el2);
 	write_sysreg(c->cptr, cptr_el2);
@@ -61,7 +51,7 @@ static void el2_config_load(const struct el2_config *c)
 		gic_write_ich_hcr(c->ich_hcr);
 }
 
-void vcpu_load(struct fw_vcpu *v)
+static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 {
 	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
 		__asm__ volatile("wfe");
@@ -71,12 +61,33 @@ void vcpu_load(struct fw_vcpu *v)
 	el1_sysregs_restore(&v->sys);
 	el2_config_load(&v->el2);
 	/* Interrupts held for Linux are looked at again by whoever is next. */
-	gic_irqs_restore();
+	gic_irqs_restore(cpu);
 	/*
 	 * What the guest sees takes effect at the ERET, a context
 	 * synchronization event; this one ISB is for EL2 itself, which
-	 * may load FP registers next under the new CPTR_EL2.
+	 * may load FP registers next under the new CPTR_EL2. A partition's
+	 * FP state is loaded when it first uses it (fp_trap()).
 	 */
 	isb();
-	fp_vcpu_in(v);
+	if (v->is_host && fp_owner[v->idx] != v)
+		fp_host_load(v);
+}
+
+void vcpu_load(struct fw_vcpu *v)
+{
+	load_on(v, fw_cpu_index());
+}
+
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next)
+{
+	unsigned int cpu = fw_cpu_index();
+
+	/* Its general registers are in cur->frame already (vectors.S). */
+	el1_sysregs_save(&cur->sys);
+	if (!cur->is_host && fp_owner[cpu] == cur)
+		fp_partition_save(cur, cpu);
+	__atomic_store_n(&cur->on_cpu, 0, __ATOMIC_RELEASE);
+	/* Whoever waits for the context in WFE sees it now. */
+	__asm__ volatile("sev");
+	load_on(next, cpu);
 }

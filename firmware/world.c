@@ -56,14 +56,22 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 }
 
 /*
- * Make v this CPU's running vCPU: the ERET that ends this trap enters
- * it from its own frame. A partition runs on Linux's vCPU n's CPU n,
- * whose timer deadline EL2 keeps.
+ * A partition runs on Linux's vCPU n's CPU n, whose timer deadline EL2
+ * keeps while it runs.
+ */
+static void guard_timer(struct fw_vcpu *v)
+{
+	vtimer_guard(v->is_host ? NULL : &host_vcpus[fw_cpu_index()].sys);
+}
+
+/*
+ * Make v this CPU's running vCPU (nothing ran here before): the ERET
+ * that follows enters it from its own frame.
  */
 static void run(struct fw_vcpu *v)
 {
 	vcpu_load(v);
-	vtimer_guard(v->is_host ? NULL : &host_vcpus[fw_cpu_index()].sys);
+	guard_timer(v);
 }
 
 void world_boot(uint64_t dtb)
@@ -146,8 +154,8 @@ static void execute(struct trap_frame *f, const struct spm_decision *d,
 		psci_system_off();
 	}
 	if (next != cur) {
-		vcpu_save(cur);
-		run(next);
+		vcpu_switch(cur, next);
+		guard_timer(next);
 		f = &next->frame;	/* what the ERET restores now */
 	}
 	if (!next->started) {

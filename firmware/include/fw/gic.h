@@ -54,11 +54,25 @@ static inline void gic_write_ich_hcr(uint64_t v)
  */
 void gic_irqs_hold(void);
 
+/* Linux's ICC_PMR_EL1, per CPU, while EL2 holds its interrupts back. */
+struct gic_held {
+	bool held;
+	uint64_t pmr;
+};
+
+extern struct gic_held gic_held[];
+
+void gic_irqs_release(struct gic_held *h);
+
 /*
  * Another vCPU is about to run on this CPU: Linux's priority mask back.
  * For Linux that delivers what was held; a partition that cannot be
  * preempted either takes the interrupt to EL2 once more and holds it.
  */
-void gic_irqs_restore(void);
+static inline void gic_irqs_restore(unsigned int cpu)
+{
+	if (gic_held[cpu].held)
+		gic_irqs_release(&gic_held[cpu]);
+}
 
 #endif /* FW_GIC_H */

@@ -85,11 +85,13 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 	       struct s2_table *s2, bool host, uint64_t entry, uint64_t arg);
 
 /*
- * This CPU's EL1 system and FP state into v, and back; v->frame, the
- * general registers, stays where it is: vcpu_load makes it the frame
- * the next exception saves into and the next ERET restores from.
+ * vcpu_switch: this CPU's EL1 system and FP state into cur, which any
+ * CPU may then load, and next's loaded; vcpu_load: v's loaded, when
+ * nothing ran here before. The general registers stay in each frame:
+ * the one loaded becomes the frame the next exception saves into and
+ * the next ERET restores from (TPIDR_EL2).
  */
-void vcpu_save(struct fw_vcpu *v);
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next);
 void vcpu_load(struct fw_vcpu *v);
 
 void el1_sysregs_save(struct el1_sysregs *s);
