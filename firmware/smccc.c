@@ -40,18 +40,6 @@ static void set_result(struct trap_frame *f, uint64_t x0)
 }
 
 /*
- * The FF-A range of the standard service, SMC32 or SMC64: the manager
- * answers every ID in it (NOT_SUPPORTED for those it lacks).
- */
-static bool is_ffa_fid(uint32_t fid)
-{
-	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))
-		return false;
-	return FFA_FID_NUM(fid) >= FFA_NUM_FIRST &&
-	       FFA_FID_NUM(fid) <= FFA_NUM_RANGE_LAST;
-}
-
-/*
  * Forward a PSCI call to QEMU. PSCI returns its result in x0 alone;
  * SMCCC asks callees to preserve x4-x17, so the guest's other registers
  * are left as they were.
@@ -84,22 +72,12 @@ static void psci_handle(struct trap_frame *f, uint32_t fid)
 	psci_forward(f);
 }
 
-/*
- * FF-A first: the hot path. The ranges do not overlap, so the order
- * changes no answer. Counted in the calling vCPU, which only this CPU
- * holds now.
- */
-void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit)
+/* Everything but FF-A (smccc_handle(), fw/smccc.h). */
+void smccc_handle_other(struct trap_frame *f, const struct fw_vcpu *v)
 {
-	struct fw_vcpu *v = world_current();
 	uint32_t fid = (uint32_t)f->x[0];
 
-	(void)conduit;		/* both conduits answer alike, for now */
-	v->calls++;
-	if (is_ffa_fid(fid)) {
-		v->ffa_calls++;
-		world_ffa_call(f);
-	} else if (fid == SMCCC_VERSION_FID) {
+	if (fid == SMCCC_VERSION_FID) {
 		set_result(f, SMCCC_VERSION_1_2);
 	} else if (psci_is_psci_fid(fid) && v->is_host) {
 		psci_handle(f, fid);
