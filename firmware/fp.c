@@ -67,10 +67,10 @@ static void load(const struct fw_vcpu *v)
  * stopped and is loaded on demand; Linux's lets EL2 load its registers.
  * vcpu.c calls these only when there is something to move.
  */
-void fp_host_load(struct fw_vcpu *v)
+void fp_host_load(struct fw_vcpu *v, unsigned int cpu)
 {
 	load(v);
-	fp_owner[v->idx] = v;		/* Linux's vCPU n runs on CPU n */
+	fp_owner[cpu] = v;
 }
 
 /* A partition that used FP: TFP is clear, EL2 may save. */

@@ -69,8 +69,8 @@ static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 	 * FP state is loaded when it first uses it (fp_trap()).
 	 */
 	isb();
-	if (v->is_host && fp_owner[v->idx] != v)
-		fp_host_load(v);
+	if (v->is_host && fp_owner[cpu] != v)
+		fp_host_load(v, cpu);
 }
 
 void vcpu_load(struct fw_vcpu *v)

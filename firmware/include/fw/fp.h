@@ -32,8 +32,8 @@ struct fw_vcpu;
  */
 extern struct fw_vcpu *fp_owner[];
 
-/* Linux's vCPU v is about to run and its registers are not loaded. */
-void fp_host_load(struct fw_vcpu *v);
+/* Linux's vCPU v is about to run on CPU cpu, its registers not loaded. */
+void fp_host_load(struct fw_vcpu *v, unsigned int cpu);
 
 /* Partition vCPU v, whose state CPU cpu holds, stops running there. */
 void fp_partition_save(struct fw_vcpu *v, unsigned int cpu);
