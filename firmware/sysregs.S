@@ -100,6 +100,6 @@ el1_sysregs_restore:
 	msr	cntkctl_el1, x2
 	msr	mdscr_el1, x3
 	ldp	x2, x3, [x0, #192]
-	msr	cntv_cval_el0, x3		// the deadline before the enable
+	msr	cntv_cval_el0, x3	// the deadline, then the enable
 	msr	cntv_ctl_el0, x2
 	ret
