@@ -38,6 +38,7 @@ primary_entry:
 	msr	sctlr_el2, x1
 	ldr	x1, =HCR_EL2_RW
 	msr	hcr_el2, x1
+	msr	tpidr_el2, xzr		// no vCPU runs here yet
 	isb
 1:	msr	spsel, #1
 	bl	set_stack
@@ -67,6 +68,7 @@ secondary_entry:
 	msr	sctlr_el2, x1
 	ldr	x1, =HCR_EL2_RW
 	msr	hcr_el2, x1
+	msr	tpidr_el2, xzr		// no vCPU runs here yet
 	isb
 	msr	spsel, #1
 	bl	set_stack

@@ -14,6 +14,7 @@
 #include <fw/memmap.h>
 #include <fw/printf.h>
 #include <fw/s2_host.h>
+#include <fw/vcpu.h>
 
 /* arm64 Image header fields (Linux Documentation/arch/arm64/booting). */
 #define IMAGE_SIZE_OFF	16
@@ -23,6 +24,7 @@
 #define HCR_VM		BIT64(0)	/* stage-2 translation on */
 #define HCR_FMO		BIT64(3)	/* FIQs to EL2, ICC_* virtual */
 #define HCR_IMO		BIT64(4)	/* IRQs to EL2, ICC_* virtual */
+#define HCR_DC		BIT64(12)	/* default cacheable, MMU off */
 #define HCR_TSC		BIT64(19)	/* trap SMC to EL2 */
 #define HCR_TACR	BIT64(21)	/* trap ACTLR_EL1 */
 #define HCR_TSW		BIT64(22)	/* trap DC by set/way */
@@ -175,12 +177,14 @@ uint64_t el1_hcr(void)
  * virtual CPU interface, where ICH_HCR_EL2 traps them (gic.c), and
  * Linux's interrupts come to EL2 while it runs; pointer-auth keys and
  * instructions, ACTLR, set/way maintenance, LORegions and RAS records
- * trapped. Any such trap aborts the partition (traps.c).
+ * trapped. Any such trap aborts the partition (traps.c). DC: with their
+ * MMU off, their accesses are cacheable like the manager's
+ * (partition.c).
  */
 uint64_t el1_sp_hcr(void)
 {
 	uint64_t hcr = HCR_VM | HCR_RW | HCR_TSC | HCR_IMO | HCR_FMO |
-		       HCR_TACR | HCR_TSW;
+		       HCR_TACR | HCR_TSW | HCR_DC;
 
 	if (has_lor())
 		hcr |= HCR_TLOR;
@@ -189,27 +193,41 @@ uint64_t el1_sp_hcr(void)
 	return hcr;
 }
 
-/* Linux: the EL1 physical timer and counter, and the PMU. */
-static uint64_t host_mdcr, host_cnthctl;
-
-void el1_load_traps(bool host)
+/*
+ * How EL2 runs a guest, computed once per vCPU: Linux gets the EL1
+ * physical timer and counter and the PMU; a partition has them trapped
+ * (and debug registers, OS lock, debug ROM), its FP/SIMD trapped until
+ * it first uses it (fp.c), and ICC_* trapped (gic.c).
+ */
+void el1_guest_config(struct el2_config *c, bool host,
+		      const struct s2_table *s2)
 {
+	uint64_t mdcr = mdcr_value();
+
+	c->vttbr = s2_vttbr(s2);
+	c->ich_hcr = gic_ich_hcr(host);
 	if (host) {
-		write_sysreg(host_mdcr, mdcr_el2);
-		write_sysreg(host_cnthctl, cnthctl_el2);
+		c->hcr = el1_hcr();
+		c->cptr = el1_cptr(true);
+		c->mdcr = mdcr;
+		c->cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
 		return;
 	}
-	write_sysreg(host_mdcr | MDCR_TPMCR | MDCR_TPM | MDCR_TDA |
-		     MDCR_TDOSA | MDCR_TDRA, mdcr_el2);
-	write_sysreg(0, cnthctl_el2);
+	c->hcr = el1_sp_hcr();
+	c->cptr = el1_cptr(false) | CPTR_TFP;
+	c->mdcr = mdcr | MDCR_TPMCR | MDCR_TPM | MDCR_TDA | MDCR_TDOSA |
+		  MDCR_TDRA;
+	c->cnthctl = 0;
 }
 
 void el1_setup_el2(void)
 {
-	write_sysreg(el1_hcr(), hcr_el2);
-	host_cnthctl = CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN;
-	host_mdcr = mdcr_value();
-	el1_load_traps(true);
+	struct el2_config host;
+
+	el1_guest_config(&host, true, &s2_host);
+	write_sysreg(host.hcr, hcr_el2);
+	write_sysreg(host.mdcr, mdcr_el2);
+	write_sysreg(host.cnthctl, cnthctl_el2);
 	write_sysreg(0, cntvoff_el2);
 	/* EL1 reads the real IDs, not reset values. */
 	write_sysreg(read_sysreg(midr_el1), vpidr_el2);

@@ -24,12 +24,11 @@
 #include <fw/memmap.h>
 #include <fw/vcpu.h>
 
-#define CPTR_TFP	BIT64(10)
 #define SVE_VL_MAX	256		/* bytes: 2048-bit vectors */
 #define SVCR		s3_3_c4_c2_2
 #define SVCR_SM_ZA	0x3ULL
 
-static struct fw_vcpu *fp_owner[FW_MAX_CPUS];
+struct fw_vcpu *fp_owner[FW_MAX_CPUS];
 /* Linux's Z0-Z31 per vCPU (= per CPU), at EL2's vector length. */
 static uint8_t host_z[FW_MAX_CPUS][32 * SVE_VL_MAX]
 	__attribute__((aligned(16)));
@@ -62,31 +61,23 @@ static void load(const struct fw_vcpu *v)
 		fp_load_v(&v->fp);
 }
 
-void fp_vcpu_in(struct fw_vcpu *v)
+/*
+ * CPTR_EL2 is loaded already, with the rest of v's EL2 configuration
+ * (vcpu.c): a partition's has TFP, its state was saved when it last
+ * stopped and is loaded on demand; Linux's lets EL2 load its registers.
+ * vcpu.c calls these only when there is something to move.
+ */
+void fp_host_load(struct fw_vcpu *v, unsigned int cpu)
 {
-	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
-
-	if (!v->is_host) {
-		/* Its state was saved when it last stopped: load on demand. */
-		set_cptr(el1_cptr(false) | CPTR_TFP);
-		return;
-	}
-	set_cptr(el1_cptr(true));
-	if (*owner != v) {
-		load(v);
-		*owner = v;
-	}
+	load(v);
+	fp_owner[cpu] = v;
 }
 
-void fp_vcpu_out(struct fw_vcpu *v)
+/* A partition that used FP: TFP is clear, EL2 may save. */
+void fp_partition_save(struct fw_vcpu *v, unsigned int cpu)
 {
-	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
-
-	/* A partition that used FP: TFP is clear, EL2 may save. */
-	if (v->is_host || *owner != v)
-		return;
 	save(v);
-	*owner = NULL;
+	fp_owner[cpu] = NULL;
 }
 
 /* Streaming mode or ZA enabled: state we do not save, a V write spoils. */
@@ -98,21 +89,22 @@ static bool sme_live(void)
 const char *fp_trap(struct fw_vcpu *v)
 {
 	struct fw_vcpu **owner = &fp_owner[fw_cpu_index()];
+	uint64_t cptr = v->el2.cptr & ~CPTR_TFP;
 
 	if (*owner == v) {		/* cannot happen: TFP was clear */
-		set_cptr(el1_cptr(false));
+		set_cptr(cptr);
 		return NULL;
 	}
 	/* Everything on for EL2 while it saves and loads. */
 	set_cptr(el1_cptr(true));
 	if (*owner && sme_live()) {
-		set_cptr(el1_cptr(false) | CPTR_TFP);
+		set_cptr(v->el2.cptr);
 		return "FP/SIMD while Linux's SME state is live";
 	}
 	if (*owner)
 		save(*owner);
 	load(v);
 	*owner = v;
-	set_cptr(el1_cptr(false));
+	set_cptr(cptr);
 	return NULL;
 }

@@ -64,17 +64,11 @@ static uint64_t cpu_mpidr[FW_MAX_CPUS];
 
 static uintptr_t cpu_gicr[FW_MAX_CPUS];
 
-/* Linux's ICC_PMR_EL1 while EL2 holds its interrupts back. */
-struct held {
-	bool held;
-	uint64_t pmr;
-};
-
-static struct held held[FW_MAX_CPUS];
+struct gic_held gic_held[FW_MAX_CPUS];
 
 static bool has_gicv3_sysregs(void)
 {
-	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
+	return gic_has_sysregs();
 }
 
 static uintptr_t find_gicr(uint64_t mpidr)
@@ -116,7 +110,7 @@ void gic_cpu_init(void)
 	write_sysreg(read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE | ICC_SRE_ENABLE,
 		     ICC_SRE_EL2);
 	isb();
-	gic_load_traps(true);
+	write_sysreg(gic_ich_hcr(true), ICH_HCR_EL2);
 	if (cpu < FW_MAX_CPUS) {
 		cpu_mpidr[cpu] = mpidr | MPIDR_VALID;
 		cpu_gicr[cpu] = find_gicr(mpidr);
@@ -155,17 +149,14 @@ bool gic_send_sgi(unsigned int cpu, unsigned int intid)
  * partitions: QEMU applies TC to EL1's ICC_* accesses even without
  * IMO/FMO, so Linux must run without them.
  */
-void gic_load_traps(bool host)
+uint64_t gic_ich_hcr(bool host)
 {
-	if (!has_gicv3_sysregs())
-		return;
-	write_sysreg(host ? 0 : ICH_HCR_TC | ICH_HCR_TALL0 | ICH_HCR_TALL1,
-		     ICH_HCR_EL2);
+	return host ? 0 : ICH_HCR_TC | ICH_HCR_TALL0 | ICH_HCR_TALL1;
 }
 
 void gic_irqs_hold(void)
 {
-	struct held *h = &held[fw_cpu_index()];
+	struct gic_held *h = &gic_held[fw_cpu_index()];
 
 	if (!has_gicv3_sysregs() || h->held)
 		return;
@@ -175,12 +166,8 @@ void gic_irqs_hold(void)
 	isb();
 }
 
-void gic_irqs_restore(void)
+void gic_irqs_release(struct gic_held *h)
 {
-	struct held *h = &held[fw_cpu_index()];
-
-	if (!h->held)
-		return;
 	write_sysreg(h->pmr, ICC_PMR_EL1);
 	h->held = false;
 	isb();

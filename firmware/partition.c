@@ -25,7 +25,8 @@
 #define FW_MAX_PARTITIONS	16
 #define FW_SP_MAX_VCPUS		1
 #define FW_SP_VMID_FIRST	2	/* Linux is 1 */
-#define HCR_DC			BIT64(12)
+/* The ID index: a power of two, at least twice FW_MAX_PARTITIONS. */
+#define FW_SP_SLOTS		32
 /* Manifests are small; libfdt wants them 8-byte aligned. */
 #define FW_MANIFEST_MAX		8192
 
@@ -43,13 +44,48 @@ struct fw_sp {
 static struct fw_sp sps[FW_MAX_PARTITIONS];
 static unsigned int nr_sps;
 
+/*
+ * Partitions by ID: open addressing on the ID's low bits, linear probing.
+ * At most half full, so a lookup ends at the ID or at an empty slot
+ * after one or two probes, whatever the number of partitions (the
+ * world switch looks the target up on every SWITCH).
+ */
+static struct fw_sp *sp_slot[FW_SP_SLOTS];
+
+_Static_assert((FW_SP_SLOTS & (FW_SP_SLOTS - 1)) == 0 &&
+	       FW_SP_SLOTS >= 2 * FW_MAX_PARTITIONS, "the ID index");
+
+static void sp_index_add(struct fw_sp *sp)
+{
+	unsigned int i = sp->id;
+
+	while (sp_slot[i % FW_SP_SLOTS])
+		i++;
+	sp_slot[i % FW_SP_SLOTS] = sp;
+}
+
 struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
 {
-	for (unsigned int i = 0; i < nr_sps; i++)
-		if (sps[i].id == ep)
-			return idx < sps[i].nr_vcpus ? &sps[i].vcpus[idx] :
-						       NULL;
+	unsigned int i = ep;
+
+	for (unsigned int n = 0; n < FW_SP_SLOTS; n++, i++) {
+		struct fw_sp *sp = sp_slot[i % FW_SP_SLOTS];
+
+		if (!sp)
+			return NULL;
+		if (sp->id == ep)
+			return idx < sp->nr_vcpus ? &sp->vcpus[idx] : NULL;
+	}
 	return NULL;
+}
+
+void partition_count_calls(uint32_t *calls, uint32_t *ffa)
+{
+	for (unsigned int i = 0; i < nr_sps; i++)
+		for (unsigned int n = 0; n < sps[i].nr_vcpus; n++) {
+			*calls += sps[i].vcpus[n].calls;
+			*ffa += sps[i].vcpus[n].ffa_calls;
+		}
 }
 
 static int refuse(const char *name, const char *why)
@@ -154,10 +190,11 @@ static int load_one(struct spm *spm, const struct package_entry *e)
 	sp->id = cfg.id;
 	sp->nr_vcpus = cfg.nr_vcpus;
 	for (uint16_t i = 0; i < cfg.nr_vcpus; i++) {
-		vcpu_init(&sp->vcpus[i], cfg.id, i, &sp->s2,
-			  el1_sp_hcr() | HCR_DC, cfg.entry, 0);
+		vcpu_init(&sp->vcpus[i], cfg.id, i, &sp->s2, false,
+			  cfg.entry, 0);
 		sp->vcpus[i].fault_aborts = cfg.abort_on_fault;
 	}
+	sp_index_add(sp);
 	nr_sps++;
 	fw_printf("fw: partition 0x%x \"%s\": 0x%lx-0x%lx, entry 0x%lx, "
 		  "image %u bytes%s\n", cfg.id, cfg.name, cfg.regions[0].base,

@@ -26,27 +26,17 @@ struct smccc_stats smccc_stats;
 
 void smccc_print_stats(void)
 {
+	uint32_t calls, ffa;
+
+	world_count_calls(&calls, &ffa);
 	fw_printf("fw: the guest made %u calls: %u PSCI forwarded, "
-		  "%u CPU_ON, %u FF-A\n", smccc_stats.calls,
-		  smccc_stats.psci_forwarded, smccc_stats.cpu_on,
-		  smccc_stats.ffa);
+		  "%u CPU_ON, %u FF-A\n", calls, smccc_stats.psci_forwarded,
+		  smccc_stats.cpu_on, ffa);
 }
 
 static void set_result(struct trap_frame *f, uint64_t x0)
 {
 	f->x[0] = x0;
-}
-
-/*
- * The FF-A range of the standard service, SMC32 or SMC64: the manager
- * answers every ID in it (NOT_SUPPORTED for those it lacks).
- */
-static bool is_ffa_fid(uint32_t fid)
-{
-	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))
-		return false;
-	return FFA_FID_NUM(fid) >= FFA_NUM_FIRST &&
-	       FFA_FID_NUM(fid) <= FFA_NUM_RANGE_LAST;
 }
 
 /*
@@ -82,19 +72,15 @@ static void psci_handle(struct trap_frame *f, uint32_t fid)
 	psci_forward(f);
 }
 
-void smccc_handle(struct trap_frame *f, enum smccc_conduit conduit)
+/* Everything but FF-A (smccc_handle(), fw/smccc.h). */
+void smccc_handle_other(struct trap_frame *f, const struct fw_vcpu *v)
 {
 	uint32_t fid = (uint32_t)f->x[0];
 
-	(void)conduit;		/* both conduits answer alike, for now */
-	smccc_stats.calls++;
 	if (fid == SMCCC_VERSION_FID) {
 		set_result(f, SMCCC_VERSION_1_2);
-	} else if (psci_is_psci_fid(fid) && world_current_is_host()) {
+	} else if (psci_is_psci_fid(fid) && v->is_host) {
 		psci_handle(f, fid);
-	} else if (is_ffa_fid(fid)) {
-		smccc_stats.ffa++;
-		world_ffa_call(f);
 	} else {
 		set_result(f, (uint64_t)(int64_t)SMCCC_RET_NOT_SUPPORTED);
 	}

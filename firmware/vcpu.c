@@ -22,31 +22,36 @@
 #define SCTLR_EL1_RES1		0x30d00800ULL
 
 void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
-	       struct s2_table *s2, uint64_t hcr, uint64_t entry,
-	       uint64_t arg)
+	       struct s2_table *s2, bool host, uint64_t entry, uint64_t arg)
 {
 	*v = (struct fw_vcpu){
 		.frame = { .elr = entry, .spsr = SPSR_EL1H_DAIF },
 		.sys = { .sctlr = SCTLR_EL1_RES1 },
-		.hcr = hcr,
 		.s2 = s2,
 		.ep = ep,
 		.idx = idx,
+		.is_host = host,
 	};
 	v->frame.x[0] = arg;
+	el1_guest_config(&v->el2, host, s2);
 }
 
-void vcpu_save(struct fw_vcpu *v)
+/*
+ * Its EL2 configuration, precomputed, as one block. VTCR_EL2 is the same
+ * for every guest (written when the CPU is set up: el1_setup_el2()).
+ */
+static inline void el2_config_load(const struct el2_config *c)
 {
-	/* Its general registers are in v->frame already (vectors.S). */
-	el1_sysregs_save(&v->sys);
-	fp_vcpu_out(v);
-	__atomic_store_n(&v->on_cpu, 0, __ATOMIC_RELEASE);
-	/* Whoever waits for the context in WFE sees it now. */
-	__asm__ volatile("sev");
+	write_sysreg(c->hcr, hcr_el2);
+	write_sysreg(c->cptr, cptr_el2);
+	write_sysreg(c->mdcr, mdcr_el2);
+	write_sysreg(c->cnthctl, cnthctl_el2);
+	write_sysreg(c->vttbr, vttbr_el2);
+	if (gic_has_sysregs())
+		gic_write_ich_hcr(c->ich_hcr);
 }
 
-void vcpu_load(struct fw_vcpu *v)
+static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 {
 	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
 		__asm__ volatile("wfe");
@@ -54,11 +59,35 @@ void vcpu_load(struct fw_vcpu *v)
 	/* The ERET restores its general registers from v->frame. */
 	write_sysreg((uintptr_t)&v->frame, tpidr_el2);
 	el1_sysregs_restore(&v->sys);
-	write_sysreg(v->hcr, hcr_el2);
-	el1_load_traps(v->is_host);
-	gic_load_traps(v->is_host);
-	fp_vcpu_in(v);
+	el2_config_load(&v->el2);
 	/* Interrupts held for Linux are looked at again by whoever is next. */
-	gic_irqs_restore();
-	s2_install(v->s2);
+	gic_irqs_restore(cpu);
+	/*
+	 * What the guest sees takes effect at the ERET, a context
+	 * synchronization event; this one ISB is for EL2 itself, which
+	 * may load FP registers next under the new CPTR_EL2. A partition's
+	 * FP state is loaded when it first uses it (fp_trap()).
+	 */
+	isb();
+	if (v->is_host && fp_owner[cpu] != v)
+		fp_host_load(v, cpu);
+}
+
+void vcpu_load(struct fw_vcpu *v)
+{
+	load_on(v, fw_cpu_index());
+}
+
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next)
+{
+	unsigned int cpu = fw_cpu_index();
+
+	/* Its general registers are in cur->frame already (vectors.S). */
+	el1_sysregs_save(&cur->sys);
+	if (!cur->is_host && fp_owner[cpu] == cur)
+		fp_partition_save(cur, cpu);
+	__atomic_store_n(&cur->on_cpu, 0, __ATOMIC_RELEASE);
+	/* Whoever waits for the context in WFE sees it now. */
+	__asm__ volatile("sev");
+	load_on(next, cpu);
 }

@@ -19,17 +19,16 @@
 #define CTL_IMASK		BIT64(1)
 #define HYP_TIMER_INTID		26	/* QEMU virt's DT: PPI 10 */
 
+/* No ISB: the ERET into the guest that follows synchronizes the writes. */
 void vtimer_guard(const struct el1_sysregs *host)
 {
 	if (!host || (host->cntv_ctl & (CTL_ENABLE | CTL_IMASK)) !=
 		      CTL_ENABLE) {
 		write_sysreg(0, cnthp_ctl_el2);
-		isb();
 		return;
 	}
 	write_sysreg(host->cntv_cval, cnthp_cval_el2);
 	write_sysreg(CTL_ENABLE, cnthp_ctl_el2);
-	isb();
 	/* Linux's GIC driver leaves PPIs it does not use disabled. */
 	gic_enable_ppi(HYP_TIMER_INTID);
 }

@@ -25,8 +25,18 @@ uint64_t el1_sp_hcr(void);
 /* CPTR_EL2 for Linux (host) or a partition, without fp.c's TFP. */
 uint64_t el1_cptr(bool host);
 
-/* MDCR_EL2 and CNTHCTL_EL2 for Linux (host) or a partition. */
-void el1_load_traps(bool host);
+/* CPTR_EL2.TFP: FP/SIMD trapped (a partition's until it uses it). */
+#define CPTR_TFP	(1ULL << 10)
+
+struct el2_config;
+struct s2_table;
+
+/*
+ * The EL2 configuration of a vCPU of Linux (host) or of a partition:
+ * HCR, CPTR (a partition's with TFP), MDCR, CNTHCTL, ICH_HCR, VTTBR.
+ */
+void el1_guest_config(struct el2_config *c, bool host,
+		      const struct s2_table *s2);
 
 bool el1_has_sve(void);
 bool el1_has_sme(void);

@@ -26,11 +26,17 @@ _Static_assert(sizeof(struct fp_regs) == 528, "fpsimd.S offsets");
 
 struct fw_vcpu;
 
-/* v is about to run on this CPU (vcpu_load): its FP traps, its state. */
-void fp_vcpu_in(struct fw_vcpu *v);
+/*
+ * Per CPU, the vCPU whose FP state its registers hold, or NULL. vcpu.c
+ * tests it on a switch and calls fp.c only when state has to move.
+ */
+extern struct fw_vcpu *fp_owner[];
 
-/* v stops running on this CPU (vcpu_save): a partition's state saved. */
-void fp_vcpu_out(struct fw_vcpu *v);
+/* Linux's vCPU v is about to run on CPU cpu, its registers not loaded. */
+void fp_host_load(struct fw_vcpu *v, unsigned int cpu);
+
+/* Partition vCPU v, whose state CPU cpu holds, stops running there. */
+void fp_partition_save(struct fw_vcpu *v, unsigned int cpu);
 
 /*
  * The running partition vCPU v touched FP/SIMD (CPTR_EL2.TFP trap):

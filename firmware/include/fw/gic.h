@@ -10,6 +10,9 @@
 #define FW_GIC_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include <fw/arch.h>
 
 #include <spm/limits.h>
 
@@ -31,8 +34,19 @@ bool gic_send_sgi(unsigned int cpu, unsigned int intid);
 /* Enable PPI intid at this CPU's redistributor (vtimer.c's timer). */
 void gic_enable_ppi(unsigned int intid);
 
-/* ICH_HCR_EL2 for Linux (host) or a partition about to run here. */
-void gic_load_traps(bool host);
+/* ICH_HCR_EL2 for Linux (host) or a partition (vcpu.c loads it). */
+uint64_t gic_ich_hcr(bool host);
+
+/* GICv3 system registers: ICH_HCR_EL2 and ICC_* exist. */
+static inline bool gic_has_sysregs(void)
+{
+	return id_field(read_sysreg(id_aa64pfr0_el1), 24) != 0;
+}
+
+static inline void gic_write_ich_hcr(uint64_t v)
+{
+	__asm__ volatile("msr s3_4_c12_c11_0, %0" : : "r"(v));
+}
 
 /*
  * One of Linux's interrupts came to EL2 while a partition runs: mask
@@ -40,11 +54,25 @@ void gic_load_traps(bool host);
  */
 void gic_irqs_hold(void);
 
+/* Linux's ICC_PMR_EL1, per CPU, while EL2 holds its interrupts back. */
+struct gic_held {
+	bool held;
+	uint64_t pmr;
+};
+
+extern struct gic_held gic_held[];
+
+void gic_irqs_release(struct gic_held *h);
+
 /*
  * Another vCPU is about to run on this CPU: Linux's priority mask back.
  * For Linux that delivers what was held; a partition that cannot be
  * preempted either takes the interrupt to EL2 once more and holds it.
  */
-void gic_irqs_restore(void);
+static inline void gic_irqs_restore(unsigned int cpu)
+{
+	if (gic_held[cpu].held)
+		gic_irqs_release(&gic_held[cpu]);
+}
 
 #endif /* FW_GIC_H */

@@ -17,4 +17,7 @@ int partitions_load(struct spm *spm);
 /* Partition ep's vCPU idx, or NULL. */
 struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx);
 
+/* Adds the SMCCC calls (and FF-A calls) of every partition's vCPUs. */
+void partition_count_calls(uint32_t *calls, uint32_t *ffa);
+
 #endif /* FW_PARTITION_H */

@@ -16,6 +16,7 @@
 #define FW_VCPU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <fw/fp.h>
@@ -30,12 +31,36 @@ struct el1_sysregs {
 	uint64_t cntv_ctl, cntv_cval;	/* the EL1 virtual timer */
 };
 
+/* sysregs.S moves them in this order, in pairs. */
+_Static_assert(offsetof(struct el1_sysregs, cntv_cval) == 25 * 8 &&
+	       sizeof(struct el1_sysregs) == 26 * 8, "sysregs.S layout");
+
+/*
+ * How EL2 runs a vCPU: its traps, FP/SIMD access, stage-2. Computed once
+ * when the vCPU is created (el1_guest_config()) and written as one block
+ * by vcpu_load(), not recomputed from the ID registers on every switch.
+ */
+struct el2_config {
+	uint64_t hcr;		/* HCR_EL2 */
+	uint64_t cptr;		/* CPTR_EL2 as it enters (a partition: TFP) */
+	uint64_t mdcr;		/* MDCR_EL2 */
+	uint64_t cnthctl;	/* CNTHCTL_EL2 */
+	uint64_t ich_hcr;	/* ICH_HCR_EL2, with GICv3 system registers */
+	uint64_t vttbr;		/* VTTBR_EL2: its stage-2 root and VMID */
+};
+
+/*
+ * frame comes first: TPIDR_EL2 holds the running vCPU's frame, which is
+ * then also the vCPU itself (world_current()).
+ */
 struct fw_vcpu {
 	struct trap_frame frame;	/* at EL2 and while not running */
 	struct el1_sysregs sys;
 	struct fp_regs fp;		/* while not in the registers */
-	uint64_t hcr;
+	struct el2_config el2;
 	struct s2_table *s2;
+	uint32_t calls;			/* SMCCC calls it made (smccc.c) */
+	uint32_t ffa_calls;		/* ... of them FF-A */
 	uint16_t ep;			/* FF-A endpoint ID */
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;
@@ -49,17 +74,24 @@ struct fw_vcpu {
 	uint64_t sea_pc;		/* ... for the fault at this PC */
 };
 
-/* A vCPU that starts at entry at EL1h, DAIF masked, x0 = arg. */
-void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
-	       struct s2_table *s2, uint64_t hcr, uint64_t entry,
-	       uint64_t arg);
+_Static_assert(offsetof(struct fw_vcpu, frame) == 0,
+	       "TPIDR_EL2 names the vCPU and its frame alike");
 
 /*
- * This CPU's EL1 system and FP state into v, and back; v->frame, the
- * general registers, stays where it is: vcpu_load makes it the frame
- * the next exception saves into and the next ERET restores from.
+ * A vCPU that starts at entry at EL1h, DAIF masked, x0 = arg: Linux's
+ * (host) or a partition's, with the EL2 configuration that goes with it.
  */
-void vcpu_save(struct fw_vcpu *v);
+void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
+	       struct s2_table *s2, bool host, uint64_t entry, uint64_t arg);
+
+/*
+ * vcpu_switch: this CPU's EL1 system and FP state into cur, which any
+ * CPU may then load, and next's loaded; vcpu_load: v's loaded, when
+ * nothing ran here before. The general registers stay in each frame:
+ * the one loaded becomes the frame the next exception saves into and
+ * the next ERET restores from (TPIDR_EL2).
+ */
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next);
 void vcpu_load(struct fw_vcpu *v);
 
 void el1_sysregs_save(struct el1_sysregs *s);

@@ -8,15 +8,33 @@
 
 #include <spm/spm.h>
 
+#include <fw/arch.h>
 #include <fw/traps.h>
 #include <fw/vcpu.h>
 
 /* Linux's vCPUs: vCPU n runs on CPU n. */
 extern struct fw_vcpu host_vcpus[];
 
-/* The vCPU this CPU runs (Linux's vCPU n before anything switched). */
-struct fw_vcpu *world_current(void);
-bool world_current_is_host(void);
+/*
+ * The vCPU running on this CPU (NULL before any ran here). TPIDR_EL2
+ * names its frame, which is its first member (fw/vcpu.h): one MRS, no
+ * per-CPU table. boot.S zeroes it.
+ */
+static inline struct fw_vcpu *world_current(void)
+{
+	return (struct fw_vcpu *)read_sysreg(tpidr_el2);
+}
+
+/* Linux's vCPU runs here, or nothing yet (Linux is about to). */
+static inline bool world_current_is_host(void)
+{
+	struct fw_vcpu *v = world_current();
+
+	return !v || v->is_host;
+}
+
+/* The SMCCC calls every vCPU made, and how many of them were FF-A. */
+void world_count_calls(uint32_t *calls, uint32_t *ffa);
 
 /* The vCPU for (endpoint, index), or NULL. */
 struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx);
