@@ -109,6 +109,7 @@ static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 	 */
 	ep->version = cfg->ffa_version < spm->version ? cfg->ffa_version :
 							spm->version;
+	ep->abi_who = spm_abi_who_of(&ep->cfg);
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		ep->notif.bound[i] = FFA_ID_INVALID;
 	/*

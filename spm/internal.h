@@ -81,6 +81,8 @@ int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
  */
 bool spm_fid_available(const struct spm *spm, const struct spm_endpoint *ep,
 		       uint32_t fid);
+/* The roles an endpoint of this configuration has, as the table names them. */
+uint8_t spm_abi_who_of(const struct spm_endpoint_config *cfg);
 
 /* ---- endpoints (endpoint.c) ---- */
 

@@ -109,6 +109,7 @@ struct spm_endpoint {
 	struct spm_endpoint_config cfg;
 	uint32_t version;		/* negotiated; selects layouts */
 	bool version_frozen;		/* another ABI was used */
+	uint8_t abi_who;		/* roles it has: spm_abi_who_of(cfg) */
 	struct spm_mailbox mbox;
 	struct spm_vcpu vcpus[SPM_MAX_VCPUS];
 	struct spm_notifications notif;
