@@ -207,7 +207,9 @@ int ffa_event_decode_next(struct ffa_event *ev)
 		ev->type = FFA_EV_INVALID;
 		return FFA_EPROTO;
 	}
-	event_clear_previous(ev, type);
+	/* The same type writes every field it used: nothing to clear. */
+	if (type != ev->type)
+		event_clear_previous(ev, type);
 	return event_decode_fields(ev, type);
 }
 
