@@ -110,6 +110,9 @@ static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 	ep->version = cfg->ffa_version < spm->version ? cfg->ffa_version :
 							spm->version;
 	ep->abi_who = spm_abi_who_of(&ep->cfg);
+	/* A REQ2's service UUID is then judged by comparing two words. */
+	for (i = 0; i < cfg->nr_uuids && i < SPM_MAX_UUIDS; i++)
+		ffa_uuid_to_x2(&cfg->uuids[i], ep->uuid_regs[i]);
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		ep->notif.bound[i] = FFA_ID_INVALID;
 	/*

@@ -58,10 +58,23 @@ static int check_mailboxes(const struct spm *spm, const char **why)
 	return 0;
 }
 
+static bool uuid_regs_match(const struct spm_endpoint *ep)
+{
+	uint64_t x[2];
+	uint32_t i;
+
+	for (i = 0; i < ep->cfg.nr_uuids && i < SPM_MAX_UUIDS; i++) {
+		ffa_uuid_to_x2(&ep->cfg.uuids[i], x);
+		if (x[0] != ep->uuid_regs[i][0] || x[1] != ep->uuid_regs[i][1])
+			return false;
+	}
+	return true;
+}
+
 /*
- * What the dispatch table judges a caller by without recomputing it
- * (abi_table.c): its roles, set from its configuration, and a
- * negotiated version never above the manager's.
+ * What the manager judges a call by without recomputing it: a caller's
+ * roles, set from its configuration (abi_table.c), a negotiated version
+ * never above the manager's, its UUIDs in register form (direct.c).
  */
 static int check_abi_view(const struct spm *spm, const char **why)
 {
@@ -74,6 +87,8 @@ static int check_abi_view(const struct spm *spm, const char **why)
 			return broken(why, "endpoint roles out of date");
 		if (ep->version > spm->version)
 			return broken(why, "version above the manager's");
+		if (!uuid_regs_match(ep))
+			return broken(why, "endpoint UUID registers out of date");
 	}
 	return 0;
 }

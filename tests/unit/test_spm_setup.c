@@ -600,6 +600,30 @@ static void test_abi_view_invariant(void **state)
 	}
 }
 
+/* A REQ2 receiver's UUIDs in register form follow its manifest's. */
+static void test_uuid_regs_invariant(void **state)
+{
+	struct spm_harness *h = *state;
+	struct spm_endpoint *ep = ep_of(h, SP1);
+	struct ffa_uuid u = { { 0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc,
+				0xfe, 1, 2, 3, 4, 5, 6, 7, 8 } };
+	const char *why = NULL;
+
+	/* Added with no UUIDs: give it one, as endpoint.c would have. */
+	ep->cfg.uuids[0] = u;
+	ep->cfg.nr_uuids = 1;
+	assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+	assert_string_equal(why, "endpoint UUID registers out of date");
+	ep->uuid_regs[0][0] = 0xfedcba9876543210ULL;
+	ep->uuid_regs[0][1] = 0x0807060504030201ULL;
+	assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+	ep->uuid_regs[0][1] ^= 1;
+	assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+	ep->uuid_regs[0][1] ^= 1;
+	ep->cfg.nr_uuids = 0;
+	assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, \
 						 harness_teardown)
 
@@ -626,6 +650,7 @@ int main(void)
 		T(test_console_log_bad_count),
 		T(test_console_client),
 		T(test_abi_view_invariant),
+		T(test_uuid_regs_invariant),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
