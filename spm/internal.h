@@ -30,7 +30,10 @@ void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3);
  * pass this to spm_ret_regs or spm_switch_to, which then copy nothing.
  * Write them only once nothing can fail: they are the decision.
  */
-struct ffa_regs *spm_out_regs(struct spm_ctx *c);
+static inline struct ffa_regs *spm_out_regs(struct spm_ctx *c)
+{
+	return &c->d->regs;
+}
 /* Resume the caller with these registers as they are. */
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r);
 /* Resume the caller with FFA_ERROR(code); log why at debug level. */
@@ -95,8 +98,16 @@ struct spm_endpoint *spm_host(struct spm *spm);
 
 /* Endpoint ID in [31:16], vCPU index in [15:0] (FFA_RUN, FFA_YIELD w1). */
 uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu);
-/* The caller's vCPU is RUNNING by our records (the host always is). */
-bool spm_caller_running(const struct spm_ctx *c);
+/*
+ * The caller's vCPU is RUNNING by our records (the host always is):
+ * inline, every direct message asks.
+ */
+static inline bool spm_caller_running(const struct spm_ctx *c)
+{
+	/* The host runs whenever it calls; a partition only once booted. */
+	return c->caller->cfg.is_host ||
+	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
+}
 /* ep/vcpu runs on cpu for reason, answering to peer. */
 void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
 			  enum spm_run_reason reason, uint16_t peer_ep,

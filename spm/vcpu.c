@@ -21,13 +21,6 @@ uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu)
 	return ((uint32_t)ep->cfg.id << 16) | vcpu;
 }
 
-bool spm_caller_running(const struct spm_ctx *c)
-{
-	/* The host runs whenever it calls; a partition only once booted. */
-	return c->caller->cfg.is_host ||
-	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
-}
-
 void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
 			  enum spm_run_reason reason, uint16_t peer_ep,
 			  uint16_t peer_vcpu, uint32_t cpu)
