@@ -55,12 +55,6 @@ static void ep_index_add(struct spm *spm, uint32_t index)
 	}
 }
 
-uint32_t spm_endpoint_index(const struct spm *spm,
-			    const struct spm_endpoint *ep)
-{
-	return (uint32_t)(ep - spm->endpoints);
-}
-
 struct spm_endpoint *spm_host(struct spm *spm)
 {
 	uint32_t i;

@@ -89,8 +89,11 @@ uint8_t spm_abi_who_of(const struct spm_endpoint_config *cfg);
 
 /* ---- endpoints (endpoint.c) ---- */
 
-uint32_t spm_endpoint_index(const struct spm *spm,
-			    const struct spm_endpoint *ep);
+static inline uint32_t spm_endpoint_index(const struct spm *spm,
+					  const struct spm_endpoint *ep)
+{
+	return (uint32_t)(ep - spm->endpoints);
+}
 /* The scheduler (host) endpoint. */
 struct spm_endpoint *spm_host(struct spm *spm);
 
@@ -108,13 +111,32 @@ static inline bool spm_caller_running(const struct spm_ctx *c)
 	return c->caller->cfg.is_host ||
 	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
 }
-/* ep/vcpu runs on cpu for reason, answering to peer. */
-void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
-			  enum spm_run_reason reason, uint16_t peer_ep,
-			  uint16_t peer_vcpu, uint32_t cpu);
+/*
+ * ep/vcpu runs on cpu for reason, answering to peer. Inline, as the
+ * next two: a few stores on every direct message.
+ */
+static inline void spm_vcpu_set_running(struct spm_endpoint *ep,
+					uint16_t vcpu,
+					enum spm_run_reason reason,
+					uint16_t peer_ep, uint16_t peer_vcpu,
+					uint32_t cpu)
+{
+	struct spm_vcpu *v = &ep->vcpus[vcpu];
+
+	v->state = SPM_VCPU_RUNNING;
+	v->reason = reason;
+	v->peer_ep = peer_ep;
+	v->peer_vcpu = peer_vcpu;
+	v->cpu = cpu;
+}
+
 /* ep/vcpu runs on this CPU for reason, answering to the caller. */
-void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
-		    uint16_t vcpu, enum spm_run_reason reason);
+static inline void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
+				  uint16_t vcpu, enum spm_run_reason reason)
+{
+	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
+			     c->cpu);
+}
 /* The caller's vCPU waits for target/vcpu. */
 void spm_vcpu_block_caller(struct spm_ctx *c,
 			   struct spm_endpoint *target, uint16_t vcpu);
