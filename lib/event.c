@@ -12,49 +12,48 @@
 #include <libffa/event.h>
 #include <libffa/status.h>
 
-/* The event a function ID ends a call with: a switch, not a search. */
+/* One function ID that can end a CPU-cycle call, and its event. */
+struct event_of_fid {
+	uint32_t fid;		/* 0: none at this number */
+	uint8_t type;		/* enum ffa_event_type */
+};
+
+#define EVENT_NUMS	(FFA_NUM_LAST_V1_2 - FFA_NUM_FIRST + 1)
+#define EV(f, t)							\
+	[FFA_FID_IS_64(f)][FFA_FID_NUM(f) - FFA_NUM_FIRST] = { (f), (t) }
+
+/* By [SMC64][function number]: found in O(1), the whole ID compared. */
+static const struct event_of_fid event_of[2][EVENT_NUMS] = {
+	EV(FFA_SUCCESS_32, FFA_EV_SUCCESS),
+	EV(FFA_SUCCESS_64, FFA_EV_SUCCESS),
+	EV(FFA_ERROR, FFA_EV_ERROR),
+	EV(FFA_MSG_SEND_DIRECT_REQ_32, FFA_EV_DIRECT_REQ),
+	EV(FFA_MSG_SEND_DIRECT_REQ_64, FFA_EV_DIRECT_REQ),
+	EV(FFA_MSG_SEND_DIRECT_RESP_32, FFA_EV_DIRECT_RESP),
+	EV(FFA_MSG_SEND_DIRECT_RESP_64, FFA_EV_DIRECT_RESP),
+	EV(FFA_MSG_SEND_DIRECT_REQ2, FFA_EV_DIRECT_REQ2),
+	EV(FFA_MSG_SEND_DIRECT_RESP2, FFA_EV_DIRECT_RESP2),
+	EV(FFA_MSG_WAIT, FFA_EV_MSG_WAIT),
+	EV(FFA_YIELD, FFA_EV_YIELD),
+	EV(FFA_INTERRUPT, FFA_EV_INTERRUPT),
+	EV(FFA_RUN, FFA_EV_RUN),
+	EV(FFA_MSG_SEND, FFA_EV_MSG_SEND),
+};
+
+#undef EV
+
+/* The event a function ID ends a call with, false for none. */
 static bool event_type_of(uint32_t fid, enum ffa_event_type *type)
 {
-	switch (fid) {
-	case FFA_SUCCESS_32:
-	case FFA_SUCCESS_64:
-		*type = FFA_EV_SUCCESS;
-		break;
-	case FFA_ERROR:
-		*type = FFA_EV_ERROR;
-		break;
-	case FFA_MSG_SEND_DIRECT_REQ_32:
-	case FFA_MSG_SEND_DIRECT_REQ_64:
-		*type = FFA_EV_DIRECT_REQ;
-		break;
-	case FFA_MSG_SEND_DIRECT_RESP_32:
-	case FFA_MSG_SEND_DIRECT_RESP_64:
-		*type = FFA_EV_DIRECT_RESP;
-		break;
-	case FFA_MSG_SEND_DIRECT_REQ2:
-		*type = FFA_EV_DIRECT_REQ2;
-		break;
-	case FFA_MSG_SEND_DIRECT_RESP2:
-		*type = FFA_EV_DIRECT_RESP2;
-		break;
-	case FFA_MSG_WAIT:
-		*type = FFA_EV_MSG_WAIT;
-		break;
-	case FFA_YIELD:
-		*type = FFA_EV_YIELD;
-		break;
-	case FFA_INTERRUPT:
-		*type = FFA_EV_INTERRUPT;
-		break;
-	case FFA_RUN:
-		*type = FFA_EV_RUN;
-		break;
-	case FFA_MSG_SEND:
-		*type = FFA_EV_MSG_SEND;
-		break;
-	default:
+	uint32_t num = FFA_FID_NUM(fid);
+	const struct event_of_fid *e;
+
+	if (num < FFA_NUM_FIRST || num > FFA_NUM_LAST_V1_2)
 		return false;
-	}
+	e = &event_of[FFA_FID_IS_64(fid)][num - FFA_NUM_FIRST];
+	if (e->fid != fid)
+		return false;
+	*type = (enum ffa_event_type)e->type;
 	return true;
 }
 

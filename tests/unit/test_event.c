@@ -273,6 +273,60 @@ static void test_unknown_function_ids(void **state)
 	}
 }
 
+/*
+ * Every function number of FF-A's range (and one each side of it), in
+ * both conventions, with other bits of the ID changed: exactly the IDs
+ * that end a CPU-cycle call decode, to their event (ffa-abi.md 2.3).
+ */
+static void test_every_function_id(void **state)
+{
+	static const struct {
+		uint32_t fid;
+		enum ffa_event_type type;
+	} events[] = {
+		{ 0x84000061, FFA_EV_SUCCESS }, { 0xC4000061, FFA_EV_SUCCESS },
+		{ 0x84000060, FFA_EV_ERROR },
+		{ 0x8400006F, FFA_EV_DIRECT_REQ },
+		{ 0xC400006F, FFA_EV_DIRECT_REQ },
+		{ 0x84000070, FFA_EV_DIRECT_RESP },
+		{ 0xC4000070, FFA_EV_DIRECT_RESP },
+		{ 0xC400008D, FFA_EV_DIRECT_REQ2 },
+		{ 0xC400008E, FFA_EV_DIRECT_RESP2 },
+		{ 0x8400006B, FFA_EV_MSG_WAIT }, { 0x8400006C, FFA_EV_YIELD },
+		{ 0x84000062, FFA_EV_INTERRUPT }, { 0x8400006D, FFA_EV_RUN },
+		{ 0x8400006E, FFA_EV_MSG_SEND },
+	};
+	static const uint32_t others[] = { 0, 0x01000000, 0x00010000,
+					   0x80000000 };
+	struct ffa_regs r = REGS(0, 0x80010002);
+	struct ffa_event ev;
+	uint32_t num, conv, o, i;
+
+	(void)state;
+	for (num = 0x5f; num <= 0x98; num++) {
+		for (conv = 0; conv < 2; conv++) {
+			for (o = 0; o < 4; o++) {
+				uint32_t fid = (conv ? 0xC4000000 : 0x84000000) |
+					       num;
+				int want = -1;
+
+				fid ^= others[o];
+				for (i = 0; i < sizeof(events) /
+						sizeof(events[0]); i++)
+					if (events[i].fid == fid)
+						want = (int)events[i].type;
+				r.x[0] = fid;
+				if (want < 0) {
+					decode_bad(&r, &ev);
+					continue;
+				}
+				decode_ok(&r, &ev);
+				assert_int_equal(ev.type, want);
+			}
+		}
+	}
+}
+
 /* A failed decode into a used event must not leave it reading as good. */
 static void test_failed_decode_replaces_good_event(void **state)
 {
@@ -399,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_interrupt),
 		cmocka_unit_test(test_target_only_events),
 		cmocka_unit_test(test_unknown_function_ids),
+		cmocka_unit_test(test_every_function_id),
 		cmocka_unit_test(test_failed_decode_replaces_good_event),
 		cmocka_unit_test(test_redecode_own_regs),
 		cmocka_unit_test(test_decode_next_every_pair),
