@@ -17,15 +17,16 @@
 #include "internal.h"
 
 /*
- * Reserved (MBZ) bits of one ABI's arguments: w[i] for register i (1..7)
- * as a 32-bit field. In an SMC64 call each register is a 32-bit field
- * too, its upper half reserved, unless `wide` names it (an address, a
- * UUID half, a 64-bit payload word). "Unless stated, every register not
- * listed is MBZ on input" (ffa-abi.md 2.2).
+ * Reserved (MBZ) bits of one ABI's x1..x7 (m[i - 1] for xi), as 64-bit
+ * masks computed when the table is compiled (SPM_MASKS below), so the
+ * check is one AND per register. Written as w1..w7, each a 32-bit field,
+ * and `wide`, the registers that are 64-bit (an address, a UUID half, a
+ * 64-bit payload word): in an SMC64 call the upper half of every other
+ * register is reserved too. "Unless stated, every register not listed is
+ * MBZ on input" (ffa-abi.md 2.2).
  */
 struct spm_mbz {
-	uint32_t w[8];
-	uint8_t wide;
+	uint64_t m[7];
 };
 
 /* Who may call an ABI. */
@@ -45,10 +46,10 @@ enum spm_who {
 struct spm_abi {
 	uint32_t fid;		/* 0: no such ABI here */
 	uint32_t since;		/* the FF-A version that introduced it */
-	enum spm_who who;
-	uint32_t flags;		/* SPM_ABI_* */
+	uint8_t who;		/* enum spm_who */
+	uint8_t flags;		/* SPM_ABI_* */
 	spm_handler handler;	/* NULL: only an answer, never called */
-	const struct spm_mbz *mbz;
+	struct spm_mbz mbz;
 	/* callers older than old_below use `old` (fewer defined fields) */
 	const struct spm_mbz *old;
 	uint32_t old_below;
@@ -57,174 +58,129 @@ struct spm_abi {
 /* ---- reserved bits, per ABI (ffa-abi.md 2.2-2.6, 8, 11, 12.3, 13) ---- */
 
 #define RSVD		0xffffffffU	/* the whole register */
-#define WIDE(i)		((uint8_t)FFA_BIT(i))
+#define W(i)		FFA_BIT(i)	/* xi is 64-bit wide */
+
+/* Each: w1, w2, w3, w4, w5, w6, w7, wide. */
 
 /* Nothing reserved: FFA_VERSION (w2 carries flags from v1.3 on). */
-static const struct spm_mbz mbz_none;
+#define MBZ_NONE	0, 0, 0, 0, 0, 0, 0, 0
 
 /* No arguments at all. */
-static const struct spm_mbz mbz_no_args = {
-	.w = { [1] = RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_NO_ARGS	RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /* w1 function or feature ID, w2 input properties: judged by the handler. */
-static const struct spm_mbz mbz_features = {
-	.w = { [3] = RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_FEATURES	0, 0, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /* w1[7:0] character count; the characters from x2 on. */
-static const struct spm_mbz mbz_console = {
-	.w = { [1] = ~FFA_CONSOLE_LOG_COUNT_MASK },
-	.wide = WIDE(2) | WIDE(3) | WIDE(4) | WIDE(5) | WIDE(6) | WIDE(7),
-};
+#define MBZ_CONSOLE	~FFA_CONSOLE_LOG_COUNT_MASK, 0, 0, 0, 0, 0, 0,	\
+			W(2) | W(3) | W(4) | W(5) | W(6) | W(7)
 
 /* x1 TX, x2 RX addresses; w3[5:0] page count. */
-static const struct spm_mbz mbz_rxtx_map = {
-	.w = { [3] = FFA_RXTX_W3_MBZ, RSVD, RSVD, RSVD, RSVD },
-	.wide = WIDE(1) | WIDE(2),
-};
+#define MBZ_RXTX_MAP	0, 0, FFA_RXTX_W3_MBZ, RSVD, RSVD, RSVD, RSVD,	\
+			W(1) | W(2)
 
 /* w1[31:16] the ID whose pair to unmap. */
-static const struct spm_mbz mbz_rxtx_unmap = {
-	.w = { [1] = 0x0000ffffU, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_RXTX_UNMAP	0x0000ffffU, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /* w1[15:0] a VM ID (the hypervisor's form). */
-static const struct spm_mbz mbz_rx_release = {
-	.w = { [1] = 0xffff0000U, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_RX_RELEASE	0xffff0000U, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /* w1..w4 UUID, w5 flags: bit 0 count only (v1.1+). */
-static const struct spm_mbz mbz_part_info = {
-	.w = { [5] = FFA_PART_INFO_FLAGS_MBZ, RSVD, RSVD },
-};
-static const struct spm_mbz mbz_part_info_v1_0 = {
-	.w = { [5] = RSVD, RSVD, RSVD },
-};
+#define MBZ_PART_INFO	0, 0, 0, 0, FFA_PART_INFO_FLAGS_MBZ, RSVD, RSVD, 0
+#define MBZ_PART_INFO_V1_0	0, 0, 0, 0, RSVD, RSVD, RSVD, 0
 
 /* x1/x2 UUID, x3[15:0] start index, x3[31:16] tag. */
-static const struct spm_mbz mbz_part_info_regs = {
-	.w = { [4] = RSVD, RSVD, RSVD, RSVD },
-	.wide = WIDE(1) | WIDE(2),
-};
+#define MBZ_PART_INFO_REGS	0, 0, 0, RSVD, RSVD, RSVD, RSVD, W(1) | W(2)
 
 /* w2 flags: bit 0 retain RX (v1.2; MBZ before). */
-static const struct spm_mbz mbz_msg_wait = {
-	.w = { [1] = RSVD, FFA_MSG_WAIT_FLAGS_MBZ, RSVD, RSVD, RSVD, RSVD,
-	       RSVD },
-};
-static const struct spm_mbz mbz_msg_wait_v1_1 = {
-	.w = { [1] = RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_MSG_WAIT	RSVD, FFA_MSG_WAIT_FLAGS_MBZ, RSVD, RSVD, RSVD, RSVD, \
+			RSVD, 0
+#define MBZ_MSG_WAIT_V1_1	MBZ_NO_ARGS
 
 /* w2/w3 timeout (v1.1+; MBZ in v1.0). */
-static const struct spm_mbz mbz_yield = {
-	.w = { [1] = RSVD, [4] = RSVD, RSVD, RSVD, RSVD },
-};
-static const struct spm_mbz mbz_yield_v1_0 = {
-	.w = { [1] = RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_YIELD	RSVD, 0, 0, RSVD, RSVD, RSVD, RSVD, 0
+#define MBZ_YIELD_V1_0	MBZ_NO_ARGS
 
 /* w1 endpoint ID[31:16] | vCPU[15:0]. */
-static const struct spm_mbz mbz_run = {
-	.w = { [2] = RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_RUN		0, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /*
  * w1 sender | receiver, w2 flags, w3..w7 payload. Framework messages are
  * not supported (docs/ARCHITECTURE.md), so the whole of w2 is MBZ.
  */
-static const struct spm_mbz mbz_direct = {
-	.w = { [2] = RSVD },
-	.wide = WIDE(3) | WIDE(4) | WIDE(5) | WIDE(6) | WIDE(7),
-};
+#define MBZ_DIRECT	0, RSVD, 0, 0, 0, 0, 0,				\
+			W(3) | W(4) | W(5) | W(6) | W(7)
 
 /* x1 sender | receiver, x2/x3 UUID, x4..x17 payload. */
-static const struct spm_mbz mbz_direct_req2 = {
-	.wide = WIDE(2) | WIDE(3) | WIDE(4) | WIDE(5) | WIDE(6) | WIDE(7),
-};
+#define MBZ_DIRECT_REQ2	0, 0, 0, 0, 0, 0, 0,				\
+			W(2) | W(3) | W(4) | W(5) | W(6) | W(7)
 
 /* x1 responder | requester, x2/x3 MBZ, x4..x17 payload. */
-static const struct spm_mbz mbz_direct_resp2 = {
-	.w = { [2] = RSVD, RSVD },
-	.wide = WIDE(4) | WIDE(5) | WIDE(6) | WIDE(7),
-};
+#define MBZ_DIRECT_RESP2	0, RSVD, RSVD, 0, 0, 0, 0,		\
+				W(4) | W(5) | W(6) | W(7)
 
 /* w1[31:16] a forwarded sender's ID, w2 flags: bit 1 delay SRI. */
-static const struct spm_mbz mbz_msg_send2 = {
-	.w = { [1] = FFA_MSG_SEND2_W1_MBZ, FFA_MSG_SEND2_FLAGS_MBZ, RSVD,
-	       RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_MSG_SEND2	FFA_MSG_SEND2_W1_MBZ, FFA_MSG_SEND2_FLAGS_MBZ,	\
+			RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
 /* SHARE/LEND/DONATE, RETRIEVE_REQ: w1/w2 lengths, x3 address, w4 pages. */
-static const struct spm_mbz mbz_mem_txn = {
-	.w = { [5] = RSVD, RSVD, RSVD },
-	.wide = WIDE(3),
-};
+#define MBZ_MEM_TXN	0, 0, 0, 0, RSVD, RSVD, RSVD, W(3)
 
 /* FRAG_TX/RX: w1/w2 handle, w3 length or offset, w4[31:16] an ID. */
-static const struct spm_mbz mbz_mem_frag = {
-	.w = { [4] = FFA_FRAG_W4_MBZ, RSVD, RSVD, RSVD },
-};
+#define MBZ_MEM_FRAG	0, 0, 0, FFA_FRAG_W4_MBZ, RSVD, RSVD, RSVD, 0
 
 /* w1/w2 handle, w3 flags: bit 0 zero memory, bit 1 time slicing. */
-static const struct spm_mbz mbz_mem_reclaim = {
-	.w = { [3] = FFA_RECLAIM_FLAGS_MBZ, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_MEM_RECLAIM	0, 0, FFA_RECLAIM_FLAGS_MBZ, RSVD, RSVD, RSVD, RSVD, 0
 
 /* x1 base address; w2 MBZ up to v1.2 (v1.3: page count - 1). */
-static const struct spm_mbz mbz_mem_perm_get = {
-	.w = { [2] = RSVD, RSVD, RSVD, RSVD, RSVD, RSVD },
-	.wide = WIDE(1),
-};
+#define MBZ_MEM_PERM_GET	0, RSVD, RSVD, RSVD, RSVD, RSVD, RSVD, W(1)
 
 /* x1 base address, w2 page count, w3 permissions. */
-static const struct spm_mbz mbz_mem_perm_set = {
-	.w = { [3] = FFA_MEM_PERM_MBZ, RSVD, RSVD, RSVD, RSVD },
-	.wide = WIDE(1),
-};
+#define MBZ_MEM_PERM_SET	0, 0, FFA_MEM_PERM_MBZ, RSVD, RSVD, RSVD, \
+				RSVD, W(1)
 
 /* w1[15:0] VM ID, w2 vCPU count. */
-static const struct spm_mbz mbz_notif_bitmap_create = {
-	.w = { [1] = FFA_NOTIF_BITMAP_W1_MBZ, [3] = RSVD, RSVD, RSVD, RSVD,
-	       RSVD },
-};
+#define MBZ_NOTIF_BITMAP_CREATE	FFA_NOTIF_BITMAP_W1_MBZ, 0, RSVD, RSVD, \
+				RSVD, RSVD, RSVD, 0
 
 /* w1[15:0] VM ID. */
-static const struct spm_mbz mbz_notif_bitmap_destroy = {
-	.w = { [1] = FFA_NOTIF_BITMAP_W1_MBZ, RSVD, RSVD, RSVD, RSVD, RSVD,
-	       RSVD },
-};
+#define MBZ_NOTIF_BITMAP_DESTROY	FFA_NOTIF_BITMAP_W1_MBZ, RSVD, RSVD, \
+					RSVD, RSVD, RSVD, RSVD, 0
 
 /* w1 sender | receiver, w2 flags: bit 0 per-vCPU, w3/w4 bitmap. */
-static const struct spm_mbz mbz_notif_bind = {
-	.w = { [2] = FFA_NOTIF_BIND_FLAGS_MBZ, [5] = RSVD, RSVD, RSVD },
-};
+#define MBZ_NOTIF_BIND	0, FFA_NOTIF_BIND_FLAGS_MBZ, 0, 0, RSVD, RSVD, RSVD, 0
 
 /* As BIND, without flags. */
-static const struct spm_mbz mbz_notif_unbind = {
-	.w = { [2] = RSVD, [5] = RSVD, RSVD, RSVD },
-};
+#define MBZ_NOTIF_UNBIND	0, RSVD, 0, 0, RSVD, RSVD, RSVD, 0
 
 /*
  * w2 flags: bit 0 per-vCPU, bit 1 delay SRI, [31:16] vCPU (MBZ unless
  * bit 0: the handler judges that pair).
  */
-static const struct spm_mbz mbz_notif_set = {
-	.w = { [2] = FFA_NOTIF_SET_FLAGS_MBZ, [5] = RSVD, RSVD, RSVD },
-};
+#define MBZ_NOTIF_SET	0, FFA_NOTIF_SET_FLAGS_MBZ, 0, 0, RSVD, RSVD, RSVD, 0
 
 /*
  * w1 vCPU | receiver, w2 which bitmaps. Flag bits [31:4] are ignored,
  * not refused: SBZ in the crate, MBZ in Hafnium, "send zeros, accept
  * both" (ffa-abi.md 11), so a caller of either school works here.
  */
-static const struct spm_mbz mbz_notif_get = {
-	.w = { [3] = RSVD, RSVD, RSVD, RSVD, RSVD },
-};
+#define MBZ_NOTIF_GET	0, 0, RSVD, RSVD, RSVD, RSVD, RSVD, 0
 
-#undef RSVD
-#undef WIDE
+/*
+ * The masks of fid's x1..x7 from one of the lists above: the field's
+ * reserved bits, and in an SMC64 call the upper half unless wide.
+ */
+#define MBZ_UPPER(f, wide, i)						\
+	((FFA_FID_IS_64(f) && !((wide) & FFA_BIT(i))) ?			\
+	 0xffffffff00000000ULL : 0ULL)
+#define MBZ_REG(f, w, wide, i)	((uint64_t)(uint32_t)(w) | MBZ_UPPER(f, wide, i))
+#define MBZ_MASKS_(f, w1, w2, w3, w4, w5, w6, w7, wide)			\
+	{ { MBZ_REG(f, w1, wide, 1), MBZ_REG(f, w2, wide, 2),		\
+	    MBZ_REG(f, w3, wide, 3), MBZ_REG(f, w4, wide, 4),		\
+	    MBZ_REG(f, w5, wide, 5), MBZ_REG(f, w6, wide, 6),		\
+	    MBZ_REG(f, w7, wide, 7) } }
+#define MBZ_MASKS(f, ...)	MBZ_MASKS_(f, __VA_ARGS__)
+
 
 /* ---- the dispatch table ---- */
 
@@ -243,16 +199,18 @@ static const struct spm_mbz mbz_notif_get = {
 #define ABI(f, v, w, fl, h, m)						\
 	[FFA_FID_IS_64(f)][FFA_FID_NUM(f) - FFA_NUM_FIRST] = {		\
 		.fid = (f), .since = (v), .who = (w), .flags = (fl),	\
-		.handler = (h), .mbz = (m),				\
+		.handler = (h), .mbz = MBZ_MASKS(f, m),			\
 	}
 /* A row whose callers older than `below` have fewer defined fields. */
 #define ABI_OLD(f, v, w, h, m, below, o)				\
 	[FFA_FID_IS_64(f)][FFA_FID_NUM(f) - FFA_NUM_FIRST] = {		\
 		.fid = (f), .since = (v), .who = (w), .handler = (h),	\
-		.mbz = (m), .old = (o), .old_below = (below),		\
+		.mbz = MBZ_MASKS(f, m),					\
+		.old = &(const struct spm_mbz)MBZ_MASKS(f, o),		\
+		.old_below = (below),					\
 	}
 /* An interface the manager only answers with: reported, never called. */
-#define ANSWER(f, w)	ABI(f, V1_0, w, 0, NULL, &mbz_none)
+#define ANSWER(f, w)	ABI(f, V1_0, w, 0, NULL, MBZ_NONE)
 
 /*
  * Every interface the manager implements. A row is served, and reported
@@ -274,97 +232,97 @@ static const struct spm_abi spm_abis[2][SPM_NR_NUMS] = {
 
 	/* FFA_VERSION answers in w0 alone: it has no INVALID_PARAMETERS. */
 	ABI(FFA_VERSION, V1_0, ANY, SPM_ABI_HIGH_ARGS, spm_h_version,
-	    &mbz_none),
+	    MBZ_NONE),
 	ABI(FFA_FEATURES, V1_0, ANY, SPM_ABI_RSVD_NOT_SUPPORTED,
-	    spm_h_features, &mbz_features),
-	ABI(FFA_ID_GET, V1_0, ANY, 0, spm_h_id_get, &mbz_no_args),
-	ABI(FFA_SPM_ID_GET, V1_1, ANY, 0, spm_h_spm_id_get, &mbz_no_args),
+	    spm_h_features, MBZ_FEATURES),
+	ABI(FFA_ID_GET, V1_0, ANY, 0, spm_h_id_get, MBZ_NO_ARGS),
+	ABI(FFA_SPM_ID_GET, V1_1, ANY, 0, spm_h_spm_id_get, MBZ_NO_ARGS),
 	ABI(FFA_CONSOLE_LOG_32, V1_2, ANY, 0, spm_h_console_log,
-	    &mbz_console),
+	    MBZ_CONSOLE),
 	ABI(FFA_CONSOLE_LOG_64, V1_2, ANY, SPM_ABI_HIGH_ARGS,
-	    spm_h_console_log, &mbz_console),
+	    spm_h_console_log, MBZ_CONSOLE),
 
-	ABI(FFA_RXTX_MAP_32, V1_0, ANY, 0, spm_h_rxtx_map, &mbz_rxtx_map),
-	ABI(FFA_RXTX_MAP_64, V1_0, ANY, 0, spm_h_rxtx_map, &mbz_rxtx_map),
+	ABI(FFA_RXTX_MAP_32, V1_0, ANY, 0, spm_h_rxtx_map, MBZ_RXTX_MAP),
+	ABI(FFA_RXTX_MAP_64, V1_0, ANY, 0, spm_h_rxtx_map, MBZ_RXTX_MAP),
 	ABI(FFA_RXTX_UNMAP, V1_0, ANY, 0, spm_h_rxtx_unmap,
-	    &mbz_rxtx_unmap),
+	    MBZ_RXTX_UNMAP),
 	ABI(FFA_RX_RELEASE, V1_0, ANY, 0, spm_h_rx_release,
-	    &mbz_rx_release),
+	    MBZ_RX_RELEASE),
 	ABI_OLD(FFA_PARTITION_INFO_GET, V1_0, ANY, spm_h_partition_info_get,
-		&mbz_part_info, V1_1, &mbz_part_info_v1_0),
+		MBZ_PART_INFO, V1_1, MBZ_PART_INFO_V1_0),
 	ABI(FFA_PARTITION_INFO_GET_REGS, V1_2, ANY, 0,
-	    spm_h_partition_info_get_regs, &mbz_part_info_regs),
+	    spm_h_partition_info_get_regs, MBZ_PART_INFO_REGS),
 
-	ABI_OLD(FFA_MSG_WAIT, V1_0, ANY, spm_h_msg_wait, &mbz_msg_wait,
-		V1_2, &mbz_msg_wait_v1_1),
-	ABI(FFA_RUN, V1_0, ANY, 0, spm_h_run, &mbz_run),
-	ABI_OLD(FFA_YIELD, V1_0, PART, spm_h_yield, &mbz_yield,
-		V1_1, &mbz_yield_v1_0),
+	ABI_OLD(FFA_MSG_WAIT, V1_0, ANY, spm_h_msg_wait, MBZ_MSG_WAIT,
+		V1_2, MBZ_MSG_WAIT_V1_1),
+	ABI(FFA_RUN, V1_0, ANY, 0, spm_h_run, MBZ_RUN),
+	ABI_OLD(FFA_YIELD, V1_0, PART, spm_h_yield, MBZ_YIELD,
+		V1_1, MBZ_YIELD_V1_0),
 
 	ABI(FFA_MSG_SEND_DIRECT_REQ_32, V1_0, ANY, 0, spm_h_direct_req,
-	    &mbz_direct),
+	    MBZ_DIRECT),
 	ABI(FFA_MSG_SEND_DIRECT_REQ_64, V1_0, ANY, 0, spm_h_direct_req,
-	    &mbz_direct),
+	    MBZ_DIRECT),
 	ABI(FFA_MSG_SEND_DIRECT_REQ2, V1_2, ANY, SPM_ABI_HIGH_ARGS,
-	    spm_h_direct_req, &mbz_direct_req2),
+	    spm_h_direct_req, MBZ_DIRECT_REQ2),
 	ABI(FFA_MSG_SEND_DIRECT_RESP_32, V1_0, ANY, 0, spm_h_direct_resp,
-	    &mbz_direct),
+	    MBZ_DIRECT),
 	ABI(FFA_MSG_SEND_DIRECT_RESP_64, V1_0, ANY, 0, spm_h_direct_resp,
-	    &mbz_direct),
+	    MBZ_DIRECT),
 	ABI(FFA_MSG_SEND_DIRECT_RESP2, V1_2, ANY, SPM_ABI_HIGH_ARGS,
-	    spm_h_direct_resp, &mbz_direct_resp2),
-	ABI(FFA_MSG_SEND2, V1_1, ANY, 0, spm_h_msg_send2, &mbz_msg_send2),
+	    spm_h_direct_resp, MBZ_DIRECT_RESP2),
+	ABI(FFA_MSG_SEND2, V1_1, ANY, 0, spm_h_msg_send2, MBZ_MSG_SEND2),
 
-	ABI(FFA_MEM_SHARE_32, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
-	ABI(FFA_MEM_SHARE_64, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
-	ABI(FFA_MEM_LEND_32, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
-	ABI(FFA_MEM_LEND_64, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
-	ABI(FFA_MEM_DONATE_32, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
-	ABI(FFA_MEM_DONATE_64, V1_0, ANY, 0, spm_h_mem_send, &mbz_mem_txn),
+	ABI(FFA_MEM_SHARE_32, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
+	ABI(FFA_MEM_SHARE_64, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
+	ABI(FFA_MEM_LEND_32, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
+	ABI(FFA_MEM_LEND_64, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
+	ABI(FFA_MEM_DONATE_32, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
+	ABI(FFA_MEM_DONATE_64, V1_0, ANY, 0, spm_h_mem_send, MBZ_MEM_TXN),
 	ABI(FFA_MEM_FRAG_TX, V1_0, ANY, 0, spm_h_mem_frag_tx,
-	    &mbz_mem_frag),
+	    MBZ_MEM_FRAG),
 	ABI(FFA_MEM_RETRIEVE_REQ_32, V1_0, ANY, 0, spm_h_mem_retrieve_req,
-	    &mbz_mem_txn),
+	    MBZ_MEM_TXN),
 	ABI(FFA_MEM_RETRIEVE_REQ_64, V1_0, ANY, 0, spm_h_mem_retrieve_req,
-	    &mbz_mem_txn),
+	    MBZ_MEM_TXN),
 	ABI(FFA_MEM_FRAG_RX, V1_0, ANY, 0, spm_h_mem_frag_rx,
-	    &mbz_mem_frag),
+	    MBZ_MEM_FRAG),
 	ABI(FFA_MEM_RELINQUISH, V1_0, ANY, 0, spm_h_mem_relinquish,
-	    &mbz_no_args),
+	    MBZ_NO_ARGS),
 	ABI(FFA_MEM_RECLAIM, V1_0, ANY, 0, spm_h_mem_reclaim,
-	    &mbz_mem_reclaim),
+	    MBZ_MEM_RECLAIM),
 	/* Partitions only: the host has its own page tables (mem_perm.c). */
 	ABI(FFA_MEM_PERM_GET_32, V1_1, PART, 0, spm_h_mem_perm_get,
-	    &mbz_mem_perm_get),
+	    MBZ_MEM_PERM_GET),
 	ABI(FFA_MEM_PERM_GET_64, V1_1, PART, 0, spm_h_mem_perm_get,
-	    &mbz_mem_perm_get),
+	    MBZ_MEM_PERM_GET),
 	ABI(FFA_MEM_PERM_SET_32, V1_1, PART, 0, spm_h_mem_perm_set,
-	    &mbz_mem_perm_set),
+	    MBZ_MEM_PERM_SET),
 	ABI(FFA_MEM_PERM_SET_64, V1_1, PART, 0, spm_h_mem_perm_set,
-	    &mbz_mem_perm_set),
+	    MBZ_MEM_PERM_SET),
 
 	/* The scheduler's bitmap and its view of who has something. */
 	ABI(FFA_NOTIFICATION_BITMAP_CREATE, V1_1, HOST, 0,
-	    spm_h_notif_bitmap_create, &mbz_notif_bitmap_create),
+	    spm_h_notif_bitmap_create, MBZ_NOTIF_BITMAP_CREATE),
 	ABI(FFA_NOTIFICATION_BITMAP_DESTROY, V1_1, HOST, 0,
-	    spm_h_notif_bitmap_destroy, &mbz_notif_bitmap_destroy),
+	    spm_h_notif_bitmap_destroy, MBZ_NOTIF_BITMAP_DESTROY),
 	ABI(FFA_NOTIFICATION_INFO_GET_32, V1_1, HOST, 0,
-	    spm_h_notif_info_get, &mbz_no_args),
+	    spm_h_notif_info_get, MBZ_NO_ARGS),
 	ABI(FFA_NOTIFICATION_INFO_GET_64, V1_1, HOST, 0,
-	    spm_h_notif_info_get, &mbz_no_args),
+	    spm_h_notif_info_get, MBZ_NO_ARGS),
 	/*
 	 * Binding is the receiver's: a partition without notifications has
 	 * nothing to bind. Anyone may set (the receiver decides), and GET
 	 * also reads the framework bitmaps an indirect message fills.
 	 */
 	ABI(FFA_NOTIFICATION_BIND, V1_1, NOTIF, 0, spm_h_notif_bind,
-	    &mbz_notif_bind),
+	    MBZ_NOTIF_BIND),
 	ABI(FFA_NOTIFICATION_UNBIND, V1_1, NOTIF, 0, spm_h_notif_unbind,
-	    &mbz_notif_unbind),
+	    MBZ_NOTIF_UNBIND),
 	ABI(FFA_NOTIFICATION_SET, V1_1, ANY, 0, spm_h_notif_set,
-	    &mbz_notif_set),
+	    MBZ_NOTIF_SET),
 	ABI(FFA_NOTIFICATION_GET, V1_1, ANY, 0, spm_h_notif_get,
-	    &mbz_notif_get),
+	    MBZ_NOTIF_GET),
 };
 
 #undef ABI
@@ -391,34 +349,40 @@ static const struct spm_abi *spm_abi_of(uint32_t fid)
 	return a->fid == fid ? a : NULL;
 }
 
-static bool spm_who_allows(const struct spm_endpoint *ep, enum spm_who who)
+/*
+ * The SPM_WHO_* bits ep answers to, from its configuration, which never
+ * changes: set once when it is added (endpoint.c), so that a row's role
+ * is judged with one AND.
+ */
+uint8_t spm_abi_who_of(const struct spm_endpoint_config *cfg)
 {
-	switch (who) {
-	case SPM_WHO_HOST:
-		return ep->cfg.is_host;
-	case SPM_WHO_PARTITION:
-		return !ep->cfg.is_host;
-	case SPM_WHO_NOTIF_RECEIVER:
-		return ep->cfg.is_host ||
-		       (ep->cfg.properties & FFA_PART_PROP_NOTIFICATIONS);
-	default:
-		return true;
-	}
+	uint8_t who = FFA_BIT(SPM_WHO_ANY);
+
+	who |= cfg->is_host ? FFA_BIT(SPM_WHO_HOST) :
+			      FFA_BIT(SPM_WHO_PARTITION);
+	if (cfg->is_host || (cfg->properties & FFA_PART_PROP_NOTIFICATIONS))
+		who |= FFA_BIT(SPM_WHO_NOTIF_RECEIVER);
+	return who;
+}
+
+static bool spm_who_allows(const struct spm_endpoint *ep, uint8_t who)
+{
+	return (ep->abi_who & FFA_BIT(who)) != 0;
 }
 
 /*
  * The row as ep sees it: NULL when ep may not use it. An ABI newer than
  * the version ep negotiated does not exist for it (ffa-abi.md 4: the
- * callee behaves as the caller's version), nor one newer than ours.
+ * callee behaves as the caller's version), nor one newer than ours,
+ * which that version never exceeds (endpoint.c, spm_h_version; checked
+ * by spm_check_invariants).
  */
-static const struct spm_abi *spm_abi_for(const struct spm *spm,
-					 const struct spm_endpoint *ep,
+static const struct spm_abi *spm_abi_for(const struct spm_endpoint *ep,
 					 uint32_t fid)
 {
 	const struct spm_abi *a = spm_abi_of(fid);
 
-	if (!a || a->since > spm->version || a->since > ep->version ||
-	    !spm_who_allows(ep, a->who))
+	if (!a || a->since > ep->version || !spm_who_allows(ep, a->who))
 		return NULL;
 	return a;
 }
@@ -454,7 +418,8 @@ static const char *spm_abi_refusal(const struct spm *spm,
 bool spm_fid_available(const struct spm *spm, const struct spm_endpoint *ep,
 		       uint32_t fid)
 {
-	return spm_abi_for(spm, ep, fid) != NULL;
+	(void)spm;
+	return spm_abi_for(ep, fid) != NULL;
 }
 
 /*
@@ -468,17 +433,15 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 			       const struct spm_abi *a)
 {
 	const struct spm_mbz *m = c->caller->version < a->old_below ?
-				  a->old : a->mbz;
-	/* An SMC64 call's registers: upper halves reserved unless wide. */
-	uint64_t upper = FFA_FID_IS_64(a->fid) ? 0xffffffff00000000ULL : 0;
+				  a->old : &a->mbz;
+	const uint64_t *x = c->in->x;
 	uint64_t set = 0;
 	uint32_t i;
 
 	/* Every register is looked at, unrolled: no branch per register. */
 #pragma GCC unroll 7
 	for (i = 1; i < 8; i++)
-		set |= c->in->x[i] &
-		       (m->w[i] | (m->wide & FFA_BIT(i) ? 0 : upper));
+		set |= x[i] & m->m[i - 1];
 	if (set)
 		return false;
 	if ((a->flags & SPM_ABI_HIGH_ARGS) ||
@@ -486,7 +449,7 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 		return true;
 #pragma GCC unroll 10
 	for (i = 8; i < FFA_NREGS; i++)
-		set |= c->in->x[i];
+		set |= x[i];
 	return set == 0;
 }
 
@@ -498,7 +461,7 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
 		  const char **why)
 {
-	const struct spm_abi *a = spm_abi_for(c->spm, c->caller, fid);
+	const struct spm_abi *a = spm_abi_for(c->caller, fid);
 
 	if (!a || !a->handler) {
 		*why = spm_abi_refusal(c->spm, c->caller, spm_abi_of(fid));

@@ -21,11 +21,6 @@ static void set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
 	ffa_regs_sanitize_results(&c->d->regs);
 }
 
-struct ffa_regs *spm_out_regs(struct spm_ctx *c)
-{
-	return &c->d->regs;
-}
-
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	c->d->next = SPM_RESUME;

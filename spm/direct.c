@@ -43,19 +43,22 @@ static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 		r->x[i] = 0;
 }
 
-/* Nil, or one of the services the receiver's manifest lists. */
+/*
+ * Nil, or one of the services the receiver's manifest lists: x2/x3
+ * compared with the UUIDs in register form, kept since the receiver was
+ * added (endpoint.c), so the usual case (its first UUID) is two
+ * compares. Nil is all zero bytes, so both registers zero.
+ */
 static bool receiver_has_uuid(const struct spm_endpoint *recv,
 			      const struct ffa_regs *in)
 {
-	/* Aligned: ffa_uuid_equal compares words then. */
-	struct ffa_uuid u __attribute__((aligned(8)));
+	uint64_t x2 = in->x[2], x3 = in->x[3];
 	uint32_t i;
 
-	ffa_uuid_from_x2(&u, &in->x[2]);
-	if (ffa_uuid_is_nil(&u))
+	if ((x2 | x3) == 0)
 		return true;
 	for (i = 0; i < recv->cfg.nr_uuids && i < SPM_MAX_UUIDS; i++)
-		if (ffa_uuid_equal(&u, &recv->cfg.uuids[i]))
+		if (recv->uuid_regs[i][0] == x2 && recv->uuid_regs[i][1] == x3)
 			return true;
 	return false;
 }

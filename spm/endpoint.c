@@ -55,12 +55,6 @@ static void ep_index_add(struct spm *spm, uint32_t index)
 	}
 }
 
-uint32_t spm_endpoint_index(const struct spm *spm,
-			    const struct spm_endpoint *ep)
-{
-	return (uint32_t)(ep - spm->endpoints);
-}
-
 struct spm_endpoint *spm_host(struct spm *spm)
 {
 	uint32_t i;
@@ -109,6 +103,10 @@ static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 	 */
 	ep->version = cfg->ffa_version < spm->version ? cfg->ffa_version :
 							spm->version;
+	ep->abi_who = spm_abi_who_of(&ep->cfg);
+	/* A REQ2's service UUID is then judged by comparing two words. */
+	for (i = 0; i < cfg->nr_uuids && i < SPM_MAX_UUIDS; i++)
+		ffa_uuid_to_x2(&cfg->uuids[i], ep->uuid_regs[i]);
 	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
 		ep->notif.bound[i] = FFA_ID_INVALID;
 	/*

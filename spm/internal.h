@@ -30,7 +30,10 @@ void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3);
  * pass this to spm_ret_regs or spm_switch_to, which then copy nothing.
  * Write them only once nothing can fail: they are the decision.
  */
-struct ffa_regs *spm_out_regs(struct spm_ctx *c);
+static inline struct ffa_regs *spm_out_regs(struct spm_ctx *c)
+{
+	return &c->d->regs;
+}
 /* Resume the caller with these registers as they are. */
 void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r);
 /* Resume the caller with FFA_ERROR(code); log why at debug level. */
@@ -81,11 +84,16 @@ int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
  */
 bool spm_fid_available(const struct spm *spm, const struct spm_endpoint *ep,
 		       uint32_t fid);
+/* The roles an endpoint of this configuration has, as the table names them. */
+uint8_t spm_abi_who_of(const struct spm_endpoint_config *cfg);
 
 /* ---- endpoints (endpoint.c) ---- */
 
-uint32_t spm_endpoint_index(const struct spm *spm,
-			    const struct spm_endpoint *ep);
+static inline uint32_t spm_endpoint_index(const struct spm *spm,
+					  const struct spm_endpoint *ep)
+{
+	return (uint32_t)(ep - spm->endpoints);
+}
 /* The scheduler (host) endpoint. */
 struct spm_endpoint *spm_host(struct spm *spm);
 
@@ -93,15 +101,42 @@ struct spm_endpoint *spm_host(struct spm *spm);
 
 /* Endpoint ID in [31:16], vCPU index in [15:0] (FFA_RUN, FFA_YIELD w1). */
 uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu);
-/* The caller's vCPU is RUNNING by our records (the host always is). */
-bool spm_caller_running(const struct spm_ctx *c);
-/* ep/vcpu runs on cpu for reason, answering to peer. */
-void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
-			  enum spm_run_reason reason, uint16_t peer_ep,
-			  uint16_t peer_vcpu, uint32_t cpu);
+/*
+ * The caller's vCPU is RUNNING by our records (the host always is):
+ * inline, every direct message asks.
+ */
+static inline bool spm_caller_running(const struct spm_ctx *c)
+{
+	/* The host runs whenever it calls; a partition only once booted. */
+	return c->caller->cfg.is_host ||
+	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
+}
+/*
+ * ep/vcpu runs on cpu for reason, answering to peer. Inline, as the
+ * next two: a few stores on every direct message.
+ */
+static inline void spm_vcpu_set_running(struct spm_endpoint *ep,
+					uint16_t vcpu,
+					enum spm_run_reason reason,
+					uint16_t peer_ep, uint16_t peer_vcpu,
+					uint32_t cpu)
+{
+	struct spm_vcpu *v = &ep->vcpus[vcpu];
+
+	v->state = SPM_VCPU_RUNNING;
+	v->reason = reason;
+	v->peer_ep = peer_ep;
+	v->peer_vcpu = peer_vcpu;
+	v->cpu = cpu;
+}
+
 /* ep/vcpu runs on this CPU for reason, answering to the caller. */
-void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
-		    uint16_t vcpu, enum spm_run_reason reason);
+static inline void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
+				  uint16_t vcpu, enum spm_run_reason reason)
+{
+	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
+			     c->cpu);
+}
 /* The caller's vCPU waits for target/vcpu. */
 void spm_vcpu_block_caller(struct spm_ctx *c,
 			   struct spm_endpoint *target, uint16_t vcpu);

@@ -4,7 +4,8 @@
  * after each call: the memory-sharing ones (mem_invariants.c), and the
  * mailboxes: every mapped pair's pages are MAILBOX pages of their
  * endpoint, and no other page is; and nothing an aborted endpoint left
- * behind survives its abort (abort.c). O(pages + endpoints + shares).
+ * behind survives its abort (abort.c); what the dispatch table keeps per
+ * endpoint is up to date. O(pages + endpoints + shares).
  */
 #include "internal.h"
 
@@ -57,6 +58,41 @@ static int check_mailboxes(const struct spm *spm, const char **why)
 	return 0;
 }
 
+static bool uuid_regs_match(const struct spm_endpoint *ep)
+{
+	uint64_t x[2];
+	uint32_t i;
+
+	for (i = 0; i < ep->cfg.nr_uuids && i < SPM_MAX_UUIDS; i++) {
+		ffa_uuid_to_x2(&ep->cfg.uuids[i], x);
+		if (x[0] != ep->uuid_regs[i][0] || x[1] != ep->uuid_regs[i][1])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * What the manager judges a call by without recomputing it: a caller's
+ * roles, set from its configuration (abi_table.c), a negotiated version
+ * never above the manager's, its UUIDs in register form (direct.c).
+ */
+static int check_abi_view(const struct spm *spm, const char **why)
+{
+	const struct spm_endpoint *ep;
+	uint32_t e;
+
+	for (e = 0; e < spm->nr_endpoints; e++) {
+		ep = &spm->endpoints[e];
+		if (ep->abi_who != spm_abi_who_of(&ep->cfg))
+			return broken(why, "endpoint roles out of date");
+		if (ep->version > spm->version)
+			return broken(why, "version above the manager's");
+		if (!uuid_regs_match(ep))
+			return broken(why, "endpoint UUID registers out of date");
+	}
+	return 0;
+}
+
 int spm_check_invariants(struct spm *spm, const char **why)
 {
 	const char *ignored;
@@ -68,6 +104,9 @@ int spm_check_invariants(struct spm *spm, const char **why)
 	if (ret)
 		return ret;
 	ret = check_mailboxes(spm, why);
+	if (ret)
+		return ret;
+	ret = check_abi_view(spm, why);
 	if (ret)
 		return ret;
 	return spm_abort_check_invariants(spm, why);

@@ -21,33 +21,6 @@ uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu)
 	return ((uint32_t)ep->cfg.id << 16) | vcpu;
 }
 
-bool spm_caller_running(const struct spm_ctx *c)
-{
-	/* The host runs whenever it calls; a partition only once booted. */
-	return c->caller->cfg.is_host ||
-	       c->caller->vcpus[c->vcpu].state == SPM_VCPU_RUNNING;
-}
-
-void spm_vcpu_set_running(struct spm_endpoint *ep, uint16_t vcpu,
-			  enum spm_run_reason reason, uint16_t peer_ep,
-			  uint16_t peer_vcpu, uint32_t cpu)
-{
-	struct spm_vcpu *v = &ep->vcpus[vcpu];
-
-	v->state = SPM_VCPU_RUNNING;
-	v->reason = reason;
-	v->peer_ep = peer_ep;
-	v->peer_vcpu = peer_vcpu;
-	v->cpu = cpu;
-}
-
-void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
-		    uint16_t vcpu, enum spm_run_reason reason)
-{
-	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
-			     c->cpu);
-}
-
 void spm_vcpu_block_caller(struct spm_ctx *c,
 			   struct spm_endpoint *target, uint16_t vcpu)
 {

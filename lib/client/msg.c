@@ -122,6 +122,45 @@ int ffa_direct_resp2(const struct ffa_conduit *c,
 	return direct2_call(c, FFA_MSG_SEND_DIRECT_RESP2, m, ev);
 }
 
+/*
+ * The response to the request in ev, built in ev->regs from the
+ * request's own registers: RESP of the request's width (RESP2 for
+ * REQ2), sender and receiver swapped, w2 (x2/x3 for RESP2) zero, the
+ * payload as it stands, x8-x17 zero for RESP_32/64. The next event is
+ * decoded where it lands, with no copy and no clearing. Nothing is
+ * changed when it refuses.
+ */
+int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev)
+{
+	struct ffa_regs *r = &ev->regs;
+	uint32_t w1 = (uint32_t)r->x[1];
+	unsigned int i;
+	int rc;
+
+	if (ev->type == FFA_EV_DIRECT_REQ2) {
+		r->x[0] = FFA_MSG_SEND_DIRECT_RESP2;
+		r->x[3] = 0;
+	} else if (ev->type == FFA_EV_DIRECT_REQ) {
+		/* Refused, not truncated, as ffa_direct_resp() does. */
+		if (!ev->is_64 && !ffa_regs_args_clean(r))
+			return FFA_RET_INVALID_PARAMETERS;
+		r->x[0] = ev->is_64 ? FFA_MSG_SEND_DIRECT_RESP_64 :
+				      FFA_MSG_SEND_DIRECT_RESP_32;
+#pragma GCC unroll 10
+		for (i = 8; i < FFA_NREGS; i++)
+			r->x[i] = 0;
+	} else {
+		return FFA_RET_INVALID_PARAMETERS;
+	}
+	r->x[1] = FFA_SENDER_RECEIVER(FFA_SR_RECEIVER(w1), FFA_SR_SENDER(w1));
+	r->x[2] = 0;
+	ffa_call(c, r);
+	rc = ffa_event_decode_next(ev);
+	if (rc)
+		return rc;
+	return ffa_event_status(ev);
+}
+
 /* Partition message header size for a version; 0 before v1.1. */
 static uint32_t send2_hdr_size(uint32_t version)
 {

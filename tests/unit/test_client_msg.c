@@ -310,6 +310,115 @@ static void test_cycle_calls_bad_answers(void **state)
 	assert_int_equal(ffa_event_status(&ev), FFA_EPROTO);
 }
 
+/* ---- ffa_direct_answer: the response built from the request ---- */
+
+/*
+ * REQ_64 with x8 set, answered in place: RESP_64, sender and receiver
+ * swapped, w2 zero, the payload as it was, x8-x17 zero. The next event
+ * (a REQ2) is decoded into ev with nothing of the REQ left over.
+ */
+static void test_direct_answer_64(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x8400006B),
+		  REGS(0xC400006F, 0x00028001, 0, 0x7777777777777777, 0, 0, 0,
+		       0x9999999999999999, 0x8888888888888888, [17] = 1) },
+		{ REGS(0xC4000070, 0x80010002, 0, 0x7777777777777777, 0, 0,
+		       0, 0x9999999999999999),
+		  REGS(0xC400008D, 0x00018001, 0xc2c1b2b1a4a3a2a1,
+		       0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+	unsigned int i;
+
+	assert_int_equal(ffa_msg_wait(c, 0, &ev), 0);
+	assert_int_equal(ffa_direct_answer(c, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_REQ2);
+	assert_int_equal(ev.direct2.sender, 0x0001);
+	assert_int_equal(ev.direct2.receiver, 0x8001);
+	assert_int_equal(ev.direct2.args[0], 0x40);
+	assert_int_equal(ev.direct2.args[13], 0x17);
+	assert_int_equal(ev.direct.sender, 0);
+	assert_int_equal(ev.direct.receiver, 0);
+	for (i = 0; i < FFA_DIRECT_ARGS; i++)
+		assert_int_equal(ev.direct.args[i], 0);
+}
+
+/*
+ * REQ2 answered with a payload word changed in place: RESP2, x2/x3
+ * zero, x4-x17 as they stand; the next event is a REQ_32.
+ */
+static void test_direct_answer_req2(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0x8400006B),
+		  REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+		       0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17) },
+		{ REGS(0xC400008E, 0x80020001, 0, 0, 0x40, [16] = 0x99,
+		       [17] = 0x17),
+		  REGS(0x8400006F, 0x00038002, 0, 1, 2, 3, 4, 0xffffffff) },
+		{ REGS(0x84000070, 0x80020003, 0, 1, 2, 3, 4, 0xffffffff),
+		  REGS(0x84000062, 0x80020000) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_event ev;
+	unsigned int i;
+
+	assert_int_equal(ffa_msg_wait(c, 0, &ev), 0);
+	ev.regs.x[16] = 0x99;
+	assert_int_equal(ffa_direct_answer(c, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_REQ);
+	assert_false(ev.is_64);
+	assert_int_equal(ev.direct.sender, 0x0003);
+	assert_int_equal(ev.direct.args[4], 0xffffffff);
+	assert_int_equal(ev.direct2.sender, 0);
+	for (i = 0; i < 16; i++)
+		assert_int_equal(ev.direct2.uuid.b[i], 0);
+	for (i = 0; i < FFA_DIRECT2_ARGS; i++)
+		assert_int_equal(ev.direct2.args[i], 0);
+	/* The REQ_32 answered as RESP_32; then preempted. */
+	assert_int_equal(ffa_direct_answer(c, &ev), 0);
+	assert_int_equal(ev.type, FFA_EV_INTERRUPT);
+	assert_int_equal(ev.direct.sender, 0);
+}
+
+/*
+ * Refused without a call, ev unchanged: an event that is no request
+ * (a response, SUCCESS, an interrupt), and a _32 payload word changed
+ * to one with upper bits set (truncating would change the message).
+ */
+static void test_direct_answer_refused(void **state)
+{
+	static const struct ffa_regs not_req[] = {
+		REGS(0x84000070, 0x80010002, 0, 1),
+		REGS(0xC400008E, 0x80020001, 0, 0, 0x44),
+		REGS(0x84000061, 0, 7),
+		REGS(0x84000062, 0x80010000),
+	};
+	static const struct ffa_regs req_32_regs =
+		REGS(0x8400006F, 0x00018001, 0, 1, 2, 3, 4, 5);
+	const struct ffa_conduit *c = SCRIPT_NONE(state);
+	struct ffa_event ev, before;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(not_req) / sizeof(not_req[0]); i++) {
+		assert_int_equal(ffa_event_decode(&not_req[i], &ev), 0);
+		before = ev;
+		assert_int_equal(ffa_direct_answer(c, &ev),
+				 FFA_RET_INVALID_PARAMETERS);
+		assert_memory_equal(&ev, &before, sizeof(ev));
+	}
+	for (i = 3; i < 8; i++) {
+		assert_int_equal(ffa_event_decode(&req_32_regs, &ev), 0);
+		ev.regs.x[i] |= 0x100000000;
+		before = ev;
+		assert_int_equal(ffa_direct_answer(c, &ev),
+				 FFA_RET_INVALID_PARAMETERS);
+		assert_memory_equal(&ev, &before, sizeof(ev));
+	}
+}
+
 /* ---- FFA_MSG_SEND2 header ---- */
 
 static const struct ffa_send2 hello = {
@@ -431,6 +540,9 @@ int main(void)
 		SCRIPT_TEST(test_run_ends_in_wait_or_yield),
 		SCRIPT_TEST(test_direct_req2_answered),
 		SCRIPT_TEST(test_cycle_calls_bad_answers),
+		SCRIPT_TEST(test_direct_answer_64),
+		SCRIPT_TEST(test_direct_answer_req2),
+		SCRIPT_TEST(test_direct_answer_refused),
 		cmocka_unit_test(test_send2_compose_v1_1),
 		cmocka_unit_test(test_send2_compose_v1_2),
 		cmocka_unit_test(test_send2_compose_v1_0_not_supported),

@@ -273,6 +273,60 @@ static void test_unknown_function_ids(void **state)
 	}
 }
 
+/*
+ * Every function number of FF-A's range (and one each side of it), in
+ * both conventions, with other bits of the ID changed: exactly the IDs
+ * that end a CPU-cycle call decode, to their event (ffa-abi.md 2.3).
+ */
+static void test_every_function_id(void **state)
+{
+	static const struct {
+		uint32_t fid;
+		enum ffa_event_type type;
+	} events[] = {
+		{ 0x84000061, FFA_EV_SUCCESS }, { 0xC4000061, FFA_EV_SUCCESS },
+		{ 0x84000060, FFA_EV_ERROR },
+		{ 0x8400006F, FFA_EV_DIRECT_REQ },
+		{ 0xC400006F, FFA_EV_DIRECT_REQ },
+		{ 0x84000070, FFA_EV_DIRECT_RESP },
+		{ 0xC4000070, FFA_EV_DIRECT_RESP },
+		{ 0xC400008D, FFA_EV_DIRECT_REQ2 },
+		{ 0xC400008E, FFA_EV_DIRECT_RESP2 },
+		{ 0x8400006B, FFA_EV_MSG_WAIT }, { 0x8400006C, FFA_EV_YIELD },
+		{ 0x84000062, FFA_EV_INTERRUPT }, { 0x8400006D, FFA_EV_RUN },
+		{ 0x8400006E, FFA_EV_MSG_SEND },
+	};
+	static const uint32_t others[] = { 0, 0x01000000, 0x00010000,
+					   0x80000000 };
+	struct ffa_regs r = REGS(0, 0x80010002);
+	struct ffa_event ev;
+	uint32_t num, conv, o, i;
+
+	(void)state;
+	for (num = 0x5f; num <= 0x98; num++) {
+		for (conv = 0; conv < 2; conv++) {
+			for (o = 0; o < 4; o++) {
+				uint32_t fid = (conv ? 0xC4000000 : 0x84000000) |
+					       num;
+				int want = -1;
+
+				fid ^= others[o];
+				for (i = 0; i < sizeof(events) /
+						sizeof(events[0]); i++)
+					if (events[i].fid == fid)
+						want = (int)events[i].type;
+				r.x[0] = fid;
+				if (want < 0) {
+					decode_bad(&r, &ev);
+					continue;
+				}
+				decode_ok(&r, &ev);
+				assert_int_equal(ev.type, want);
+			}
+		}
+	}
+}
+
 /* A failed decode into a used event must not leave it reading as good. */
 static void test_failed_decode_replaces_good_event(void **state)
 {
@@ -301,6 +355,89 @@ static void test_redecode_own_regs(void **state)
 	assert_int_equal(ev.interrupt_id, 0x1d);
 }
 
+/* ---- ffa_event_decode_next: the same event, without copy or clearing ---- */
+
+/* One register set of every kind an event can be decoded from. */
+static const struct ffa_regs next_cases[] = {
+	REGS(0x84000061, 0x80010000, 7, 8),			/* SUCCESS_32 */
+	REGS(0x84000060, 0, (uint32_t)-6),			/* ERROR */
+	REGS(0x8400006F, 0x00018001, 0, 1, 2, 3, 4, 5),		/* REQ_32 */
+	REGS(0xC400006F, 0x00028001, 0, 0x7777777777777777, 0, 0, 0,
+	     0x9999999999999999, 0x8888888888888888),		/* REQ_64 */
+	REGS(0xC4000070, 0x80010002, 0, 0xa, 0xb),		/* RESP_64 */
+	REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+	     0xd8d7d6d5d4d3d2d1, 0x40, [17] = 0x17),		/* REQ2 */
+	REGS(0xC400008E, 0x80020001, 0, 0, 0x44, [16] = 0x16),	/* RESP2 */
+	REGS(0xC400008E, 0x80020001, 1, 0, 0x44),		/* bad RESP2 */
+	REGS(0x8400006C, 0x80010000, 0x1000, 2),		/* YIELD */
+	REGS(0x84000062, 0x80010000, 27),			/* INTERRUPT */
+	REGS(0x8400006D, 0x80010003),				/* RUN */
+	REGS(0x84000063),					/* VERSION */
+};
+
+static void assert_same_event(const struct ffa_event *a,
+			      const struct ffa_event *b)
+{
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->is_64, b->is_64);
+	assert_int_equal(a->target, b->target);
+	assert_int_equal(a->error, b->error);
+	assert_int_equal(a->interrupt_id, b->interrupt_id);
+	assert_int_equal(a->timeout, b->timeout);
+	assert_memory_equal(&a->direct, &b->direct, sizeof(a->direct));
+	assert_int_equal(a->direct2.sender, b->direct2.sender);
+	assert_int_equal(a->direct2.receiver, b->direct2.receiver);
+	assert_memory_equal(&a->direct2.uuid, &b->direct2.uuid,
+			    sizeof(a->direct2.uuid));
+	assert_memory_equal(a->direct2.args, b->direct2.args,
+			    sizeof(a->direct2.args));
+	assert_memory_equal(&a->regs, &b->regs, sizeof(a->regs));
+}
+
+/*
+ * Every pair (previous event, next registers): decode_next gives what a
+ * full decode of the next registers into a fresh event gives, whatever
+ * the previous type left in the event.
+ */
+static void test_decode_next_every_pair(void **state)
+{
+	size_t n = sizeof(next_cases) / sizeof(next_cases[0]);
+	struct ffa_event ev, want;
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n; j++) {
+			int rc;
+
+			memset(&ev, 0xa5, sizeof(ev));
+			memset(&want, 0x5a, sizeof(want));
+			(void)ffa_event_decode(&next_cases[i], &ev);
+			ev.regs = next_cases[j];
+			rc = ffa_event_decode_next(&ev);
+			assert_int_equal(rc, ffa_event_decode(&next_cases[j],
+							      &want));
+			assert_same_event(&ev, &want);
+		}
+	}
+}
+
+/* A request's payload changed in place is decoded as changed. */
+static void test_decode_next_same_type(void **state)
+{
+	struct ffa_event ev;
+
+	(void)state;
+	decode_ok(&next_cases[3], &ev);
+	ev.regs.x[7] = 0x1234;
+	ev.regs.x[1] = 0x00038001;
+	assert_int_equal(ffa_event_decode_next(&ev), 0);
+	assert_int_equal(ev.type, FFA_EV_DIRECT_REQ);
+	assert_direct(&ev.direct, 0x0003, 0x8001, 0);
+	assert_int_equal(ev.direct.args[0], 0x7777777777777777);
+	assert_int_equal(ev.direct.args[4], 0x1234);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,8 +453,11 @@ int main(void)
 		cmocka_unit_test(test_interrupt),
 		cmocka_unit_test(test_target_only_events),
 		cmocka_unit_test(test_unknown_function_ids),
+		cmocka_unit_test(test_every_function_id),
 		cmocka_unit_test(test_failed_decode_replaces_good_event),
 		cmocka_unit_test(test_redecode_own_regs),
+		cmocka_unit_test(test_decode_next_every_pair),
+		cmocka_unit_test(test_decode_next_same_type),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,6 +117,13 @@ static void test_req_invalid(void **state)
 	/* A UUID the receiver does not offer (U1 with one byte changed). */
 	expect_rejected(w, HOST, 0,
 			X(0xC400008D, 0x00018001, U1_X2, U1_X3 ^ 1), INVALID);
+	expect_rejected(w, HOST, 0,
+			X(0xC400008D, 0x00018001, U1_X2 ^ 1ULL << 63, U1_X3),
+			INVALID);
+	expect_rejected(w, HOST, 0, X(0xC400008D, 0x00018001, 0, U1_X3),
+			INVALID);
+	expect_rejected(w, HOST, 0, X(0xC400008D, 0x00018001, U1_X2, 0),
+			INVALID);
 	expect_rejected(w, HOST, 0, X(0xC400008D, 0x00018002, U1_X2, U1_X3),
 			INVALID);
 }

@@ -570,6 +570,60 @@ static void test_console_client(void **state)
 	assert_console(h, "a line longer than one SMC32 callok");
 }
 
+/*
+ * What the dispatch table keeps per endpoint instead of recomputing it
+ * on each call (its roles, a version never above the manager's) is
+ * checked as an invariant: a stale copy is caught, by name.
+ */
+static void test_abi_view_invariant(void **state)
+{
+	struct spm_harness *h = *state;
+	uint16_t ids[] = { HOST, SP1, SP2 };
+	const char *why = NULL;
+	unsigned int i;
+
+	assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+	for (i = 0; i < 3; i++) {
+		struct spm_endpoint *ep = ep_of(h, ids[i]);
+		uint8_t who = ep->abi_who;
+		uint32_t version = ep->version;
+
+		ep->abi_who ^= 0x2;
+		assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+		assert_string_equal(why, "endpoint roles out of date");
+		ep->abi_who = who;
+		ep->version = FFA_VERSION_1_2 + 1;
+		assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+		assert_string_equal(why, "version above the manager's");
+		ep->version = version;
+		assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+	}
+}
+
+/* A REQ2 receiver's UUIDs in register form follow its manifest's. */
+static void test_uuid_regs_invariant(void **state)
+{
+	struct spm_harness *h = *state;
+	struct spm_endpoint *ep = ep_of(h, SP1);
+	struct ffa_uuid u = { { 0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc,
+				0xfe, 1, 2, 3, 4, 5, 6, 7, 8 } };
+	const char *why = NULL;
+
+	/* Added with no UUIDs: give it one, as endpoint.c would have. */
+	ep->cfg.uuids[0] = u;
+	ep->cfg.nr_uuids = 1;
+	assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+	assert_string_equal(why, "endpoint UUID registers out of date");
+	ep->uuid_regs[0][0] = 0xfedcba9876543210ULL;
+	ep->uuid_regs[0][1] = 0x0807060504030201ULL;
+	assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+	ep->uuid_regs[0][1] ^= 1;
+	assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+	ep->uuid_regs[0][1] ^= 1;
+	ep->cfg.nr_uuids = 0;
+	assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, \
 						 harness_teardown)
 
@@ -595,6 +649,8 @@ int main(void)
 		T(test_console_log_64_and_nul),
 		T(test_console_log_bad_count),
 		T(test_console_client),
+		T(test_abi_view_invariant),
+		T(test_uuid_regs_invariant),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,6 +93,16 @@ int ffa_direct_req(const struct ffa_conduit *c,
 int ffa_direct_resp(const struct ffa_conduit *c,
 		    const struct ffa_direct_msg *m, bool smc64,
 		    struct ffa_event *ev);
+/*
+ * Answer the DIRECT_REQ or REQ2 that ev holds (as decoded) with its own
+ * registers: the payload is ev->regs.x[3..7] (x[4..17] for REQ2) as it
+ * stands, so a partition that changes a word changes it there, and one
+ * that echoes changes nothing. Like ffa_direct_resp(), it waits for the
+ * next message, decoded into ev in place (ffa_event_decode_next). ev not
+ * a request, or a _32 payload word with upper bits set:
+ * INVALID_PARAMETERS without a call, ev unchanged.
+ */
+int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev);
 int ffa_direct_req2(const struct ffa_conduit *c,
 		    const struct ffa_direct_msg2 *m, struct ffa_event *ev);
 int ffa_direct_resp2(const struct ffa_conduit *c,

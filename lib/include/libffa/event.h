@@ -60,6 +60,16 @@ struct ffa_event {
  */
 int ffa_event_decode(const struct ffa_regs *r, struct ffa_event *ev);
 
+/*
+ * Decode ev->regs into ev again, for an ev that holds a decoded event
+ * (from either decoder; its fields may have been changed, but not those
+ * of other types, which stay zero): the registers are not copied, and
+ * only the fields of the previous type that the new one does not write
+ * are zeroed, so a loop of requests decodes each with no clearing. The
+ * result is the same as ffa_event_decode(&ev->regs, ev).
+ */
+int ffa_event_decode_next(struct ffa_event *ev);
+
 /* Status of an event: 0, its FF-A error code, or FFA_EPROTO. */
 int ffa_event_status(const struct ffa_event *ev);
 

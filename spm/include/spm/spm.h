@@ -109,6 +109,9 @@ struct spm_endpoint {
 	struct spm_endpoint_config cfg;
 	uint32_t version;		/* negotiated; selects layouts */
 	bool version_frozen;		/* another ABI was used */
+	uint8_t abi_who;		/* roles it has: spm_abi_who_of(cfg) */
+	/* cfg.uuids as REQ2 carries them in x2/x3 (ffa_uuid_to_x2) */
+	uint64_t uuid_regs[SPM_MAX_UUIDS][2];
 	struct spm_mailbox mbox;
 	struct spm_vcpu vcpus[SPM_MAX_VCPUS];
 	struct spm_notifications notif;
