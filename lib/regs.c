@@ -42,10 +42,9 @@ void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
 	r->x[0] = fid;
 }
 
-void ffa_regs_sanitize_args(struct ffa_regs *r)
+void ffa_regs_narrow_args(struct ffa_regs *r)
 {
-	if (!FFA_FID_IS_64((uint32_t)r->x[0]))
-		clear_upper_halves(r);
+	clear_upper_halves(r);
 }
 
 void ffa_regs_narrow_results(struct ffa_regs *r)

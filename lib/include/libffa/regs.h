@@ -58,8 +58,18 @@ static inline void ffa_regs_copy(struct ffa_regs *dst,
 /* Clear all registers and set x0 to fid. */
 void ffa_regs_init(struct ffa_regs *r, uint32_t fid);
 
-/* Callee side: ignore the upper halves of x0-x7 of an SMC32 call. */
-void ffa_regs_sanitize_args(struct ffa_regs *r);
+/* Clear the upper halves of x0-x7 (out of line). */
+void ffa_regs_narrow_args(struct ffa_regs *r);
+
+/*
+ * Either side: the upper halves of x0-x7 of an SMC32 call mean nothing;
+ * clear them. Inline: an SMC64 call costs the test and no call.
+ */
+static inline void ffa_regs_sanitize_args(struct ffa_regs *r)
+{
+	if (!FFA_FID_IS_64((uint32_t)r->x[0]))
+		ffa_regs_narrow_args(r);
+}
 /*
  * True when ffa_regs_sanitize_args() would change nothing: an SMC64
  * call, or an SMC32 call whose x0-x7 have clear upper halves. A callee
