@@ -14,7 +14,8 @@
  * The decision's registers are the answer: a handler may build them in
  * place (spm_out_regs) and pass them here, which then copies nothing.
  */
-static void set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
+static inline __attribute__((always_inline)) void
+set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	if (r != &c->d->regs)
 		ffa_regs_copy(&c->d->regs, r);
