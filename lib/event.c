@@ -66,9 +66,19 @@ static void decode_direct(const struct ffa_regs *r, bool is_64,
 	m->sender = FFA_SR_SENDER(w1);
 	m->receiver = FFA_SR_RECEIVER(w1);
 	m->flags = (uint32_t)r->x[2];
-	/* v1.2: the payload is x3-x7 even for _64; x8-x17 are not ours. */
+	/*
+	 * v1.2: the payload is x3-x7 even for _64; x8-x17 are not ours.
+	 * One unrolled loop per width: every message is decoded here.
+	 */
+	if (is_64) {
+#pragma GCC unroll 5
+		for (i = 0; i < FFA_DIRECT_ARGS; i++)
+			m->args[i] = r->x[3 + i];
+		return;
+	}
+#pragma GCC unroll 5
 	for (i = 0; i < FFA_DIRECT_ARGS; i++)
-		m->args[i] = is_64 ? r->x[3 + i] : (uint32_t)r->x[3 + i];
+		m->args[i] = (uint32_t)r->x[3 + i];
 }
 
 static int decode_direct2(const struct ffa_regs *r, bool is_req,

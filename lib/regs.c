@@ -32,17 +32,6 @@ static void clear_upper_halves(struct ffa_regs *r)
 		r->x[i] = (uint32_t)r->x[i];
 }
 
-bool ffa_fid_is_wide(uint32_t fid)
-{
-	/* Everything but the function number (and the SVE hint) is fixed. */
-	uint32_t fixed = fid & ~(SMCCC_FUNC_NUM_MASK | SMCCC_SVE_HINT);
-	uint32_t num = FFA_FID_NUM(fid);
-
-	if (fixed != FFA_FID64(0))
-		return false;
-	return num >= FFA_NUM_FIRST && num <= FFA_NUM_RANGE_LAST;
-}
-
 void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
 {
 	unsigned int i;
@@ -53,31 +42,15 @@ void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
 	r->x[0] = fid;
 }
 
-void ffa_regs_sanitize_args(struct ffa_regs *r)
+void ffa_regs_narrow_args(struct ffa_regs *r)
 {
-	if (!FFA_FID_IS_64((uint32_t)r->x[0]))
-		clear_upper_halves(r);
+	clear_upper_halves(r);
 }
 
-bool ffa_regs_args_clean(const struct ffa_regs *r)
-{
-	uint64_t upper = 0;
-	unsigned int i;
-
-	if (FFA_FID_IS_64((uint32_t)r->x[0]))
-		return true;
-#pragma GCC unroll 8
-	for (i = 0; i < SMC32_NREGS; i++)
-		upper |= r->x[i] >> 32;
-	return upper == 0;
-}
-
-void ffa_regs_sanitize_results(struct ffa_regs *r)
+void ffa_regs_narrow_results(struct ffa_regs *r)
 {
 	unsigned int i;
 
-	if (ffa_fid_is_wide((uint32_t)r->x[0]))
-		return;
 	clear_upper_halves(r);
 #pragma GCC unroll 10
 	for (i = SMC32_NREGS; i < FFA_NREGS; i++)

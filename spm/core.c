@@ -14,7 +14,8 @@
  * The decision's registers are the answer: a handler may build them in
  * place (spm_out_regs) and pass them here, which then copies nothing.
  */
-static void set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
+static inline __attribute__((always_inline)) void
+set_decision_regs(struct spm_ctx *c, const struct ffa_regs *r)
 {
 	if (r != &c->d->regs)
 		ffa_regs_copy(&c->d->regs, r);
@@ -97,37 +98,20 @@ int spm_set_version(struct spm *spm, uint32_t version)
 }
 
 /*
- * The arguments as the handlers read them: in itself when the SMCCC
- * rules (ffa_regs_sanitize_args, the SVE hint) change nothing, which is
- * every well-formed call; else a sanitized copy in *copy. Either way
- * they stay put during the call: in is the caller's register file,
- * which nobody else writes while it waits in the call.
+ * The call itself, on arguments that follow the SMCCC rules. They stay
+ * put during the call: args is the caller's register file, which nobody
+ * else writes while it waits in the call, or call_sanitized()'s copy.
  */
-static const struct ffa_regs *call_args(const struct ffa_regs *in,
-					struct ffa_regs *copy)
+static void call_body(struct spm *spm, uint32_t cpu, uint16_t ep,
+		      uint16_t vcpu, const struct ffa_regs *args,
+		      struct spm_decision *d)
 {
-	uint32_t fid = (uint32_t)in->x[0] & ~SMCCC_SVE_HINT;
-
-	if (in->x[0] == fid && ffa_regs_args_clean(in))
-		return in;
-	ffa_regs_copy(copy, in);
-	ffa_regs_sanitize_args(copy);
-	copy->x[0] = fid;
-	return copy;
-}
-
-void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-		     uint16_t vcpu, const struct ffa_regs *in,
-		     struct spm_decision *d)
-{
-	struct ffa_regs copy;
 	struct spm_ctx c = {
-		.spm = spm, .cpu = cpu, .vcpu = vcpu,
-		.in = call_args(in, &copy), .d = d,
+		.spm = spm, .cpu = cpu, .vcpu = vcpu, .in = args, .d = d,
 	};
 	const char *why;
 	spm_handler h;
-	uint32_t fid = (uint32_t)c.in->x[0];
+	uint32_t fid = (uint32_t)args->x[0];
 	int ret;
 
 	c.caller = spm_endpoint_by_id(spm, ep);
@@ -153,4 +137,35 @@ void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 	if (fid != FFA_VERSION)
 		c.caller->version_frozen = true;
 	h(&c);
+}
+
+/*
+ * A call the SMCCC rules (ffa_regs_sanitize_args, the SVE hint) change:
+ * the handlers read a sanitized copy. Out of line, so that its 144-byte
+ * frame is only set up for such a call, not for every well-formed one.
+ */
+static __attribute__((noinline, cold)) void
+call_sanitized(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
+	       const struct ffa_regs *in, uint32_t fid,
+	       struct spm_decision *d)
+{
+	struct ffa_regs copy;
+
+	ffa_regs_copy(&copy, in);
+	ffa_regs_sanitize_args(&copy);
+	copy.x[0] = fid;
+	call_body(spm, cpu, ep, vcpu, &copy, d);
+}
+
+void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
+		     uint16_t vcpu, const struct ffa_regs *in,
+		     struct spm_decision *d)
+{
+	uint32_t fid = (uint32_t)in->x[0] & ~SMCCC_SVE_HINT;
+
+	/* Every well-formed call: the handlers read in as it is. */
+	if (in->x[0] == fid && ffa_regs_args_clean(in))
+		call_body(spm, cpu, ep, vcpu, in, d);
+	else
+		call_sanitized(spm, cpu, ep, vcpu, in, fid, d);
 }

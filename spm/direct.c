@@ -27,7 +27,8 @@ static bool is_req2(uint32_t fid)
  * The registers the other side sees: x0..x17 for REQ2/RESP2, else
  * w0..w7 / x0..x7 with x8..x17 zero (v1.2 gives them no meaning).
  */
-static void message_regs(const struct spm_ctx *c, struct ffa_regs *r)
+static inline __attribute__((always_inline)) void
+message_regs(const struct spm_ctx *c, struct ffa_regs *r)
 {
 	uint32_t i;
 

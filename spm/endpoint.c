@@ -13,22 +13,17 @@
 
 _Static_assert(SPM_EP_SLOTS == 32 &&
 	       SPM_EP_SLOTS >= 2 * SPM_MAX_ENDPOINTS &&
-	       SPM_MAX_ENDPOINTS < 256, "spm->ep_slot holds index + 1");
-
-/* Fibonacci hashing: the top 5 bits of the product, the slot. */
-static uint32_t ep_hash(uint16_t id)
-{
-	return ((uint32_t)id * 0x9e3779b1U) >> 27;
-}
+	       SPM_MAX_ENDPOINTS < 256,
+	       "spm->ep_slot holds index + 1; spm_ep_hash() gives 5 bits");
 
 static uint32_t ep_next(uint32_t slot)
 {
 	return (slot + 1) & (SPM_EP_SLOTS - 1);
 }
 
-struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id)
+struct spm_endpoint *spm_endpoint_probe(struct spm *spm, uint16_t id)
 {
-	uint32_t slot = ep_hash(id), n;
+	uint32_t slot = spm_ep_hash(id), n;
 
 	for (n = 0; n < SPM_EP_SLOTS; n++, slot = ep_next(slot)) {
 		uint32_t s = spm->ep_slot[slot];
@@ -44,7 +39,7 @@ struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id)
 /* Index endpoints[index] (its ID is not in the index yet). */
 static void ep_index_add(struct spm *spm, uint32_t index)
 {
-	uint32_t slot = ep_hash(spm->endpoints[index].cfg.id), n;
+	uint32_t slot = spm_ep_hash(spm->endpoints[index].cfg.id), n;
 
 	/* There are more slots than endpoints: one is free. */
 	for (n = 0; n < SPM_EP_SLOTS; n++, slot = ep_next(slot)) {

@@ -9,6 +9,7 @@
 #ifndef LIBFFA_REGS_H
 #define LIBFFA_REGS_H
 
+#include <ffa/func.h>
 #include <ffa/types.h>
 
 #define FFA_NREGS	18
@@ -57,19 +58,63 @@ static inline void ffa_regs_copy(struct ffa_regs *dst,
 /* Clear all registers and set x0 to fid. */
 void ffa_regs_init(struct ffa_regs *r, uint32_t fid);
 
-/* Callee side: ignore the upper halves of x0-x7 of an SMC32 call. */
-void ffa_regs_sanitize_args(struct ffa_regs *r);
+/* Clear the upper halves of x0-x7 (out of line). */
+void ffa_regs_narrow_args(struct ffa_regs *r);
+
+/*
+ * Either side: the upper halves of x0-x7 of an SMC32 call mean nothing;
+ * clear them. Inline: an SMC64 call costs the test and no call.
+ */
+static inline void ffa_regs_sanitize_args(struct ffa_regs *r)
+{
+	if (!FFA_FID_IS_64((uint32_t)r->x[0]))
+		ffa_regs_narrow_args(r);
+}
 /*
  * True when ffa_regs_sanitize_args() would change nothing: an SMC64
  * call, or an SMC32 call whose x0-x7 have clear upper halves. A callee
  * may then read the registers as they are, without a sanitized copy.
+ * Inline: every call the manager takes asks it, and an SMC64 one is
+ * answered by one bit.
  */
-bool ffa_regs_args_clean(const struct ffa_regs *r);
-/* Either side: apply the result rule described at ffa_call(). */
-void ffa_regs_sanitize_results(struct ffa_regs *r);
+static inline bool ffa_regs_args_clean(const struct ffa_regs *r)
+{
+	uint64_t upper = 0;
+	unsigned int i;
+
+	if (FFA_FID_IS_64((uint32_t)r->x[0]))
+		return true;
+#pragma GCC unroll 8
+	for (i = 0; i < 8; i++)	/* w0-w7: what an SMC32 call carries */
+		upper |= r->x[i] >> 32;
+	return upper == 0;
+}
 
 /* True when fid is an SMC64 FF-A function ID that may carry x8-x17. */
-bool ffa_fid_is_wide(uint32_t fid);
+static inline bool ffa_fid_is_wide(uint32_t fid)
+{
+	/* Everything but the function number (and the SVE hint) is fixed. */
+	uint32_t fixed = fid & ~(SMCCC_FUNC_NUM_MASK | SMCCC_SVE_HINT);
+	uint32_t num = FFA_FID_NUM(fid);
+
+	if (fixed != FFA_FID64(0))
+		return false;
+	return num >= FFA_NUM_FIRST && num <= FFA_NUM_RANGE_LAST;
+}
+
+/* The result rule for a result that is not wide (out of line). */
+void ffa_regs_narrow_results(struct ffa_regs *r);
+
+/*
+ * Either side: apply the result rule described at ffa_call(). Inline,
+ * so that a wide result (every SMC64 answer on the hot path) costs the
+ * test and no call.
+ */
+static inline void ffa_regs_sanitize_results(struct ffa_regs *r)
+{
+	if (!ffa_fid_is_wide((uint32_t)r->x[0]))
+		ffa_regs_narrow_results(r);
+}
 
 /*
  * Decode a plain completion: 0 for FFA_SUCCESS_32/64, the error code for

@@ -292,8 +292,32 @@ void spm_abort(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 int spm_preempt(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 		struct spm_decision *d);
 
-/* Lookup by ID; NULL when unknown. */
-struct spm_endpoint *spm_endpoint_by_id(struct spm *spm, uint16_t id);
+/*
+ * The slot an ID's probe starts at in spm->ep_slot: Fibonacci hashing,
+ * the top 5 bits of the product (endpoint.c checks SPM_EP_SLOTS == 32).
+ */
+static inline uint32_t spm_ep_hash(uint16_t id)
+{
+	return ((uint32_t)id * 0x9e3779b1U) >> 27;
+}
+
+/* The whole probe from spm_ep_hash(id) (endpoint.c); NULL when unknown. */
+struct spm_endpoint *spm_endpoint_probe(struct spm *spm, uint16_t id);
+
+/*
+ * Lookup by ID; NULL when unknown. Every call looks up its caller and
+ * most a peer: the usual case, an ID in its home slot, is inline; a
+ * collision or an unknown ID takes the whole probe.
+ */
+static inline struct spm_endpoint *spm_endpoint_by_id(struct spm *spm,
+						      uint16_t id)
+{
+	uint32_t s = spm->ep_slot[spm_ep_hash(id)];
+
+	if (s != 0 && spm->endpoints[s - 1].cfg.id == id)
+		return &spm->endpoints[s - 1];
+	return spm_endpoint_probe(spm, id);
+}
 
 /*
  * Check every invariant (see spm/invariants.c): 0, or INVALID_PARAMETERS
