@@ -23,7 +23,7 @@
  * The loops over registers are unrolled (#pragma GCC unroll): they run
  * on every call and answer, and their bounds are constants.
  */
-static void clear_upper_halves(struct ffa_regs *r)
+void ffa_regs_narrow_args(struct ffa_regs *r)
 {
 	unsigned int i;
 
@@ -42,16 +42,11 @@ void ffa_regs_init(struct ffa_regs *r, uint32_t fid)
 	r->x[0] = fid;
 }
 
-void ffa_regs_narrow_args(struct ffa_regs *r)
-{
-	clear_upper_halves(r);
-}
-
 void ffa_regs_narrow_results(struct ffa_regs *r)
 {
 	unsigned int i;
 
-	clear_upper_halves(r);
+	ffa_regs_narrow_args(r);
 #pragma GCC unroll 10
 	for (i = SMC32_NREGS; i < FFA_NREGS; i++)
 		r->x[i] = 0;

@@ -62,7 +62,7 @@ void ffa_regs_init(struct ffa_regs *r, uint32_t fid);
 void ffa_regs_narrow_args(struct ffa_regs *r);
 
 /*
- * Either side: the upper halves of x0-x7 of an SMC32 call mean nothing;
+ * Callee side: the upper halves of x0-x7 of an SMC32 call mean nothing;
  * clear them. Inline: an SMC64 call costs the test and no call.
  */
 static inline void ffa_regs_sanitize_args(struct ffa_regs *r)
