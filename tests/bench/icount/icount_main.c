@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ffa_icount.ko: what one FF-A operation costs, seen from Linux, with
- * raw SMCs (arm_smccc_1_2_smc, the conduit the firmware traps) and no
- * FF-A driver loaded.
+ * raw SMCs (the conduit the firmware traps) and no FF-A driver loaded.
+ * The SMC is issued in place (smc()): x0-x17 are register variables, so
+ * a caller's constant arguments are moved straight into them and only
+ * the results it reads are stored, as a lean driver would do. The
+ * *_smccc rows make the same calls through the kernel's
+ * arm_smccc_1_2_smc(), which loads and stores all 18 registers from a
+ * structure, for comparison.
  *
  * Each operation runs N times and 0 times between two reads of the
  * virtual counter (CNTVCT_EL0), with interrupts masked; the best of
@@ -82,50 +87,131 @@ static u64 counter_freq(void)
 	return v;
 }
 
-static void smc(struct arm_smccc_1_2_regs *r)
+/*
+ * A call with its arguments in x0-x7 and x8-x17 zero (MBZ for every ABI
+ * but REQ2's): the v1.0 register form, which all but REQ2 use here.
+ */
+struct call {
+	u64 a0, a1, a2, a3, a4, a5, a6, a7;
+};
+
+/*
+ * Its SMC, in place: always inline, so with c a caller's local the
+ * compiler moves the arguments straight into the registers and stores
+ * only the results it reads. SMCCC v1.2 lets the callee change x0-x17
+ * only. (x0-x17 cannot all be "+r" operands: GCC allows 30.)
+ */
+#define SMC_REG(n)	register u64 x##n asm("x" #n) = c->a##n
+
+static __always_inline void smc(struct call *c)
+{
+	SMC_REG(0); SMC_REG(1); SMC_REG(2); SMC_REG(3);
+	SMC_REG(4); SMC_REG(5); SMC_REG(6); SMC_REG(7);
+
+	asm volatile("mov x8, xzr\n\tmov x9, xzr\n\tmov x10, xzr\n\t"
+		     "mov x11, xzr\n\tmov x12, xzr\n\tmov x13, xzr\n\t"
+		     "mov x14, xzr\n\tmov x15, xzr\n\tmov x16, xzr\n\t"
+		     "mov x17, xzr\n\tsmc #0"
+		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+		       "+r"(x5), "+r"(x6), "+r"(x7)
+		     : : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+		       "x16", "x17", "memory");
+	*c = (struct call){ x0, x1, x2, x3, x4, x5, x6, x7 };
+}
+
+/* All of x0-x17 from and back into r, for REQ2. */
+#define LDP_STP(op, a, b, off)	#op "	x" #a ", x" #b ", [%0, #" #off "]\n\t"
+
+static __always_inline void smc_wide(struct arm_smccc_1_2_regs *r)
+{
+	asm volatile(LDP_STP(ldp, 0, 1, 0) LDP_STP(ldp, 2, 3, 16)
+		     LDP_STP(ldp, 4, 5, 32) LDP_STP(ldp, 6, 7, 48)
+		     LDP_STP(ldp, 8, 9, 64) LDP_STP(ldp, 10, 11, 80)
+		     LDP_STP(ldp, 12, 13, 96) LDP_STP(ldp, 14, 15, 112)
+		     LDP_STP(ldp, 16, 17, 128) "smc #0\n\t"
+		     LDP_STP(stp, 0, 1, 0) LDP_STP(stp, 2, 3, 16)
+		     LDP_STP(stp, 4, 5, 32) LDP_STP(stp, 6, 7, 48)
+		     LDP_STP(stp, 8, 9, 64) LDP_STP(stp, 10, 11, 80)
+		     LDP_STP(stp, 12, 13, 96) LDP_STP(stp, 14, 15, 112)
+		     LDP_STP(stp, 16, 17, 128)
+		     : : "r"(r) : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7",
+		       "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+		       "x16", "x17", "memory");
+}
+
+/* The kernel's conduit, for the *_smccc rows. */
+static void smc_smccc(struct arm_smccc_1_2_regs *r)
 {
 	arm_smccc_1_2_smc(r, r);
 }
 
 /*
  * A call that runs a partition: a Linux interrupt that arrives while it
- * runs preempts it (FFA_INTERRUPT). Take the interrupt (it stays pending
- * while we mask them, and would preempt every FFA_RUN), then resume.
- * The run it happened in is counted, so the best run is a clean one.
+ * runs preempts it (FFA_INTERRUPT, target in w1). Take the interrupt
+ * (it stays pending while we mask them, and would preempt every
+ * FFA_RUN), then resume; out becomes the resumed call's result. Out
+ * of line: the run it happens in is counted, and the best run is a
+ * clean one.
  */
-static void smc_to_partition(struct bench *b, struct arm_smccc_1_2_regs *r)
+static noinline void resume_interrupted(struct bench *b, struct call *out)
 {
 	unsigned long flags;
 
-	smc(r);
-	while (r->a0 == FFA_INTERRUPT) {
-		u64 target = r->a1;
-
+	while (out->a0 == FFA_INTERRUPT) {
 		b->irqs++;
 		local_irq_enable();
 		local_irq_save(flags);
-		*r = (struct arm_smccc_1_2_regs){ .a0 = FFA_RUN,
-						  .a1 = target };
-		smc(r);
+		*out = (struct call){ .a0 = FFA_RUN, .a1 = out->a1 };
+		smc(out);
 	}
 }
 
-static bool ffa_success(const struct arm_smccc_1_2_regs *r)
+static __always_inline void call_partition(struct bench *b, struct call *c)
 {
-	return r->a0 == FFA_SUCCESS_32 || r->a0 == FFA_SUCCESS_64;
+	smc(c);
+	if (unlikely(c->a0 == FFA_INTERRUPT))
+		resume_interrupted(b, c);
+}
+
+/* The same for a call made through arm_smccc_1_2_regs (REQ2, *_smccc). */
+static noinline void regs_interrupted(struct bench *b,
+				      struct arm_smccc_1_2_regs *r)
+{
+	struct call c = { .a0 = r->a0, .a1 = r->a1 };
+
+	resume_interrupted(b, &c);
+	*r = (struct arm_smccc_1_2_regs){ c.a0, c.a1, c.a2, c.a3, c.a4,
+					  c.a5, c.a6, c.a7 };
+}
+
+static __always_inline void regs_to_partition(struct bench *b,
+					      struct arm_smccc_1_2_regs *r,
+					      bool wide)
+{
+	if (wide)
+		smc_wide(r);
+	else
+		smc_smccc(r);
+	if (unlikely(r->a0 == FFA_INTERRUPT))
+		regs_interrupted(b, r);
+}
+
+static bool ffa_success(u64 a0)
+{
+	return a0 == FFA_SUCCESS_32 || a0 == FFA_SUCCESS_64;
 }
 
 /* A test-protocol command to a partition: 0 when it answered status 0. */
 static int tp_cmd(struct bench *b, u16 to, const u64 args[5], u64 out[5])
 {
-	struct arm_smccc_1_2_regs r = {
+	struct call r = {
 		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
 		.a1 = FFA_SENDER_RECEIVER(SELF, to),
 		.a3 = args[0], .a4 = args[1], .a5 = args[2],
 		.a6 = args[3], .a7 = args[4],
 	};
 
-	smc_to_partition(b, &r);
+	call_partition(b, &r);
 	if (r.a0 != FFA_MSG_SEND_DIRECT_RESP_64)
 		return -EIO;
 	if (out) {
@@ -147,9 +233,17 @@ static int op_calib(struct bench *b)
 
 static int op_null(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = { .a0 = SMCCC_VERSION };
+	struct call r = { .a0 = SMCCC_VERSION };
 
 	smc(&r);
+	return r.a0 == 0x10002 ? 0 : -EIO;
+}
+
+static int op_null_smccc(struct bench *b)
+{
+	struct arm_smccc_1_2_regs r = { .a0 = SMCCC_VERSION };
+
+	smc_smccc(&r);
 	return r.a0 == 0x10002 ? 0 : -EIO;
 }
 
@@ -169,13 +263,25 @@ static int op_null_asm(struct bench *b)
 
 static int op_id_get(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = { .a0 = FFA_ID_GET };
+	struct call r = { .a0 = FFA_ID_GET };
 
 	smc(&r);
-	return ffa_success(&r) && r.a2 == SELF ? 0 : -EIO;
+	return ffa_success(r.a0) && r.a2 == SELF ? 0 : -EIO;
 }
 
 static int op_direct64(struct bench *b)
+{
+	struct call r = {
+		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
+		.a1 = FFA_SENDER_RECEIVER(SELF, ECHO_SP),
+		.a3 = 1, .a4 = 2, .a5 = 3, .a6 = 4, .a7 = 5,
+	};
+
+	call_partition(b, &r);
+	return r.a0 == FFA_MSG_SEND_DIRECT_RESP_64 && r.a7 == 5 ? 0 : -EIO;
+}
+
+static int op_direct64_smccc(struct bench *b)
 {
 	struct arm_smccc_1_2_regs r = {
 		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
@@ -183,39 +289,46 @@ static int op_direct64(struct bench *b)
 		.a3 = 1, .a4 = 2, .a5 = 3, .a6 = 4, .a7 = 5,
 	};
 
-	smc_to_partition(b, &r);
+	regs_to_partition(b, &r, false);
 	return r.a0 == FFA_MSG_SEND_DIRECT_RESP_64 && r.a7 == 5 ? 0 : -EIO;
 }
 
+/*
+ * REQ2 carries x4-x17: set each register once (an initializer would
+ * clear the structure with memset first).
+ */
 static int op_req2(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = {
-		.a0 = FFA_MSG_SEND_DIRECT_REQ2,
-		.a1 = FFA_SENDER_RECEIVER(SELF, ECHO_SP),
-		.a2 = b->req2_uuid[0], .a3 = b->req2_uuid[1],
-		.a4 = 4, .a17 = 17,
-	};
+	struct arm_smccc_1_2_regs r;
 
-	smc_to_partition(b, &r);
+	r.a0 = FFA_MSG_SEND_DIRECT_REQ2;
+	r.a1 = FFA_SENDER_RECEIVER(SELF, ECHO_SP);
+	r.a2 = b->req2_uuid[0];
+	r.a3 = b->req2_uuid[1];
+	r.a4 = 4;
+	r.a5 = 0; r.a6 = 0; r.a7 = 0; r.a8 = 0; r.a9 = 0; r.a10 = 0;
+	r.a11 = 0; r.a12 = 0; r.a13 = 0; r.a14 = 0; r.a15 = 0; r.a16 = 0;
+	r.a17 = 17;
+	regs_to_partition(b, &r, true);
 	return r.a0 == FFA_MSG_SEND_DIRECT_RESP2 && r.a17 == 17 ? 0 : -EIO;
 }
 
 /* FFA_RUN of the waiting echo partition: it waits again at once. */
 static int op_run(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = {
+	struct call r = {
 		.a0 = FFA_RUN, .a1 = FFA_TARGET_INFO(ECHO_SP, 0),
 	};
 
-	smc_to_partition(b, &r);
-	return r.a0 == FFA_MSG_WAIT || ffa_success(&r) ? 0 : -EIO;
+	call_partition(b, &r);
+	return r.a0 == FFA_MSG_WAIT || ffa_success(r.a0) ? 0 : -EIO;
 }
 
 /* We set notification 0 for the test partition, which gets it. */
 static int op_notify(struct bench *b)
 {
 	static const u64 get[5] = { TP_CMD_NOTIF_GET };
-	struct arm_smccc_1_2_regs r = {
+	struct call r = {
 		.a0 = FFA_NOTIFICATION_SET,
 		.a1 = FFA_SENDER_RECEIVER(SELF, TEST_SP),
 		.a3 = (u32)NOTIF_BIT,
@@ -223,7 +336,7 @@ static int op_notify(struct bench *b)
 	u64 out[5];
 
 	smc(&r);
-	if (!ffa_success(&r))
+	if (!ffa_success(r.a0))
 		return -EIO;
 	if (tp_cmd(b, TEST_SP, get, out))
 		return -EIO;
@@ -237,7 +350,7 @@ static int op_notify(struct bench *b)
  */
 static int op_mem(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = {
+	struct call r = {
 		.a0 = FFA_MEM_SHARE_64, .a1 = b->mtd_len, .a2 = b->mtd_len,
 	};
 	u64 args[5] = { TP_CMD_MEM_RETRIEVE, 0, SELF, MEM_TAG,
@@ -245,18 +358,18 @@ static int op_mem(struct bench *b)
 	u64 out[5], handle;
 
 	smc(&r);
-	if (!ffa_success(&r))
+	if (!ffa_success(r.a0))
 		return -EIO;
 	handle = FFA_HANDLE_MAKE(r.a2, r.a3);
 	args[1] = handle;
 	if (tp_cmd(b, TEST_SP, args, out) || out[2] != b->pages)
 		return -EIO;
-	r = (struct arm_smccc_1_2_regs){
+	r = (struct call){
 		.a0 = FFA_MEM_RECLAIM,
 		.a1 = FFA_HANDLE_LO(handle), .a2 = FFA_HANDLE_HI(handle),
 	};
 	smc(&r);
-	return ffa_success(&r) ? 0 : -EIO;
+	return ffa_success(r.a0) ? 0 : -EIO;
 }
 
 /* ---- setup ---- */
@@ -291,8 +404,7 @@ static int build_share(struct bench *b, unsigned int pages)
 
 static int bench_open(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = { .a0 = FFA_VERSION,
-					.a1 = FFA_VERSION_1_2 };
+	struct call r = { .a0 = FFA_VERSION, .a1 = FFA_VERSION_1_2 };
 	static const u64 bind[5] = { TP_CMD_NOTIF_BIND, SELF, NOTIF_BIT };
 	struct ffa_uuid u;
 
@@ -304,11 +416,11 @@ static int bench_open(struct bench *b)
 	b->mem = alloc_pages(GFP_KERNEL | __GFP_ZERO, MAX_ORDER_PAGES);
 	if (!b->tx || !b->rx || !b->mem)
 		return -ENOMEM;
-	r = (struct arm_smccc_1_2_regs){ .a0 = FFA_RXTX_MAP_64,
-					 .a1 = virt_to_phys(b->tx),
-					 .a2 = virt_to_phys(b->rx), .a3 = 1 };
+	r = (struct call){ .a0 = FFA_RXTX_MAP_64,
+			   .a1 = virt_to_phys(b->tx),
+			   .a2 = virt_to_phys(b->rx), .a3 = 1 };
 	smc(&r);
-	if (!ffa_success(&r))
+	if (!ffa_success(r.a0))
 		return -EIO;
 	if (ffa_uuid_parse(&u, TP_UUID_ECHO, FFA_UUID_STR_LEN))
 		return -EINVAL;
@@ -319,8 +431,8 @@ static int bench_open(struct bench *b)
 
 static void bench_close(struct bench *b)
 {
-	struct arm_smccc_1_2_regs r = { .a0 = FFA_RXTX_UNMAP,
-					.a1 = FFA_TARGET_INFO(SELF, 0) };
+	struct call r = { .a0 = FFA_RXTX_UNMAP,
+			  .a1 = FFA_TARGET_INFO(SELF, 0) };
 
 	if (b->tx && b->rx)
 		smc(&r);
@@ -342,8 +454,10 @@ static const struct op ops[] = {
 	{ "calib", op_calib },
 	{ "null", op_null },
 	{ "null_asm", op_null_asm },
+	{ "null_smccc", op_null_smccc },
 	{ "id_get", op_id_get },
 	{ "direct_req64", op_direct64 },
+	{ "direct_req64_smccc", op_direct64_smccc },
 	{ "direct_req2", op_req2 },
 	{ "run", op_run },
 	{ "notify_set_get", op_notify },
