@@ -123,29 +123,31 @@ int ffa_direct_resp2(const struct ffa_conduit *c,
 }
 
 /*
- * The response to the request in ev, built in ev->regs from the
- * request's own registers: RESP of the request's width (RESP2 for
- * REQ2), sender and receiver swapped, w2 (x2/x3 for RESP2) zero, the
- * payload as it stands, x8-x17 zero for RESP_32/64. The next event is
- * decoded where it lands, with no copy and no clearing. Nothing is
- * changed when it refuses.
+ * The response to the request in r, built in r from the request's own
+ * registers: RESP of the request's width (RESP2 for REQ2), sender and
+ * receiver swapped, w2 (x2/x3 for RESP2) zero, the payload as it
+ * stands, x8-x17 zero for RESP_32/64. Nothing is changed when it
+ * refuses. The arguments it makes follow the SMCCC rules by
+ * construction (a _32 one has clear upper halves, or is refused), so
+ * the conduit is called directly; the result is sanitized as
+ * ffa_call() does.
  */
-int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev)
+int ffa_direct_answer_regs(const struct ffa_conduit *c, struct ffa_regs *r)
 {
-	struct ffa_regs *r = &ev->regs;
+	uint32_t fid = (uint32_t)r->x[0];
 	uint32_t w1 = (uint32_t)r->x[1];
 	unsigned int i;
-	int rc;
 
-	if (ev->type == FFA_EV_DIRECT_REQ2) {
+	if (fid == FFA_MSG_SEND_DIRECT_REQ2) {
 		r->x[0] = FFA_MSG_SEND_DIRECT_RESP2;
 		r->x[3] = 0;
-	} else if (ev->type == FFA_EV_DIRECT_REQ) {
+	} else if (fid == FFA_MSG_SEND_DIRECT_REQ_64 ||
+		   (fid == FFA_MSG_SEND_DIRECT_REQ_32 &&
+		    ffa_regs_args_clean(r))) {
 		/* Refused, not truncated, as ffa_direct_resp() does. */
-		if (!ev->is_64 && !ffa_regs_args_clean(r))
-			return FFA_RET_INVALID_PARAMETERS;
-		r->x[0] = ev->is_64 ? FFA_MSG_SEND_DIRECT_RESP_64 :
-				      FFA_MSG_SEND_DIRECT_RESP_32;
+		r->x[0] = fid == FFA_MSG_SEND_DIRECT_REQ_64 ?
+			  FFA_MSG_SEND_DIRECT_RESP_64 :
+			  FFA_MSG_SEND_DIRECT_RESP_32;
 #pragma GCC unroll 10
 		for (i = 8; i < FFA_NREGS; i++)
 			r->x[i] = 0;
@@ -154,7 +156,21 @@ int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev)
 	}
 	r->x[1] = FFA_SENDER_RECEIVER(FFA_SR_RECEIVER(w1), FFA_SR_SENDER(w1));
 	r->x[2] = 0;
-	ffa_call(c, r);
+	c->call(c->ctx, r);
+	ffa_regs_sanitize_results(r);
+	return 0;
+}
+
+/* The same on a decoded request; the next event decoded in place. */
+int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev)
+{
+	int rc;
+
+	if (ev->type != FFA_EV_DIRECT_REQ && ev->type != FFA_EV_DIRECT_REQ2)
+		return FFA_RET_INVALID_PARAMETERS;
+	rc = ffa_direct_answer_regs(c, &ev->regs);
+	if (rc)
+		return rc;
 	rc = ffa_event_decode_next(ev);
 	if (rc)
 		return rc;

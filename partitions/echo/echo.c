@@ -19,17 +19,17 @@ int ffa_echo_partition_main(const struct ffa_env *env)
 		return FFA_RET_DENIED;
 	/*
 	 * The answer is the request's own registers, sender and receiver
-	 * swapped (ffa_direct_answer): nothing to copy. It refuses only a
-	 * _32 word with upper bits set, which a decoded request never has
-	 * (ffa_call zero-extends 32-bit results); then wait.
+	 * swapped (ffa_direct_answer_regs), and the next request arrives
+	 * in the same registers: nothing is copied or decoded while
+	 * requests follow each other. It refuses only a _32 word with
+	 * upper bits set, which a request never has (the conduit
+	 * zero-extends 32-bit arguments). Anything else: wait.
 	 */
 	for (;;) {
-		if ((ev.type != FFA_EV_DIRECT_REQ &&
-		     ev.type != FFA_EV_DIRECT_REQ2) ||
-		    ffa_direct_answer(self.c, &ev) ==
-		    FFA_RET_INVALID_PARAMETERS) {
-			if (!pt_wait(&self, &ev))
-				return FFA_RET_DENIED;
-		}
+		while (ffa_regs_is_direct_req(&ev.regs) &&
+		       ffa_direct_answer_regs(self.c, &ev.regs) == 0)
+			;
+		if (!pt_wait(&self, &ev))
+			return FFA_RET_DENIED;
 	}
 }

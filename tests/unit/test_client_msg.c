@@ -419,6 +419,96 @@ static void test_direct_answer_refused(void **state)
 	}
 }
 
+/* ---- ffa_direct_answer_regs: the same on raw registers ---- */
+
+/*
+ * A REQ_64 answered in place; the next request arrives in the same
+ * registers, exactly as the conduit gave them, and is answered again:
+ * a REQ_32 whose result came back with garbage in the upper halves and
+ * x8-x17 (a 32-bit result is w0-w7, x8-x17 zero), then RESP_32.
+ */
+static void test_direct_answer_regs_chain(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0xC4000070, 0x80010002, 0, 1, 2, 3, 4, 5),
+		  REGS(0xFFFFFFFF8400006F, 0xAAAAAAAA00038001, 0, 0x11,
+		       0x22, 0x33, 0x44, 0x55, 0x66, [17] = 0x77) },
+		{ REGS(0x84000070, 0x80010003, 0, 0x11, 0x22, 0x33, 0x44,
+		       0x55),
+		  REGS(0x84000062, 0x80010000) },
+	};
+	static const struct ffa_regs next =
+		REGS(0x8400006F, 0x00038001, 0, 0x11, 0x22, 0x33, 0x44, 0x55);
+	static const struct ffa_regs last = REGS(0x84000062, 0x80010000);
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_regs r = REGS(0xC400006F, 0x00028001, 0, 1, 2, 3, 4, 5,
+				 0x99, [17] = 0x98);
+
+	assert_true(ffa_regs_is_direct_req(&r));
+	assert_int_equal(ffa_direct_answer_regs(c, &r), 0);
+	assert_memory_equal(&r, &next, sizeof(r));
+	assert_true(ffa_regs_is_direct_req(&r));
+	assert_int_equal(ffa_direct_answer_regs(c, &r), 0);
+	assert_memory_equal(&r, &last, sizeof(r));
+	assert_false(ffa_regs_is_direct_req(&r));
+}
+
+/* REQ2: RESP2 with x2/x3 zero and x4-x17 as they stand. */
+static void test_direct_answer_regs_req2(void **state)
+{
+	static const struct script_step steps[] = {
+		{ REGS(0xC400008E, 0x80020001, 0, 0, 0x40, [16] = 0x99,
+		       [17] = 0x17),
+		  REGS(0x84000062, 0x80020000) },
+	};
+	const struct ffa_conduit *c = SCRIPT(state, steps);
+	struct ffa_regs r = REGS(0xC400008D, 0x00018002, 0xc2c1b2b1a4a3a2a1,
+				 0xd8d7d6d5d4d3d2d1, 0x40, [16] = 0x99,
+				 [17] = 0x17);
+
+	assert_true(ffa_regs_is_direct_req(&r));
+	assert_int_equal(ffa_direct_answer_regs(c, &r), 0);
+	assert_int_equal(r.x[0], 0x84000062);
+}
+
+/*
+ * Refused without a call, r unchanged: responses, SUCCESS, an
+ * interrupt, a REQ with the SVE hint or in the wrong convention, and a
+ * REQ_32 payload word with upper bits set.
+ */
+static void test_direct_answer_regs_refused(void **state)
+{
+	static const struct ffa_regs not_req[] = {
+		REGS(0x84000070, 0x80010002, 0, 1),
+		REGS(0xC4000070, 0x80010002, 0, 1),
+		REGS(0xC400008E, 0x80020001, 0, 0, 0x44),
+		REGS(0x84000061, 0, 7),
+		REGS(0x84000062, 0x80010000),
+		REGS(0xC401006F, 0x00018001, 0, 1),
+		REGS(0x8400008D, 0x00018001, 0, 1),
+	};
+	const struct ffa_conduit *c = SCRIPT_NONE(state);
+	struct ffa_regs r, before;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(not_req) / sizeof(not_req[0]); i++) {
+		r = not_req[i];
+		assert_false(ffa_regs_is_direct_req(&r));
+		assert_int_equal(ffa_direct_answer_regs(c, &r),
+				 FFA_RET_INVALID_PARAMETERS);
+		assert_memory_equal(&r, &not_req[i], sizeof(r));
+	}
+	for (i = 3; i < 8; i++) {
+		r = (struct ffa_regs)REGS(0x8400006F, 0x00018001, 0, 1, 2,
+					  3, 4, 5);
+		r.x[i] |= 0x100000000;
+		before = r;
+		assert_int_equal(ffa_direct_answer_regs(c, &r),
+				 FFA_RET_INVALID_PARAMETERS);
+		assert_memory_equal(&r, &before, sizeof(r));
+	}
+}
+
 /* ---- FFA_MSG_SEND2 header ---- */
 
 static const struct ffa_send2 hello = {
@@ -543,6 +633,9 @@ int main(void)
 		SCRIPT_TEST(test_direct_answer_64),
 		SCRIPT_TEST(test_direct_answer_req2),
 		SCRIPT_TEST(test_direct_answer_refused),
+		SCRIPT_TEST(test_direct_answer_regs_chain),
+		SCRIPT_TEST(test_direct_answer_regs_req2),
+		SCRIPT_TEST(test_direct_answer_regs_refused),
 		cmocka_unit_test(test_send2_compose_v1_1),
 		cmocka_unit_test(test_send2_compose_v1_2),
 		cmocka_unit_test(test_send2_compose_v1_0_not_supported),

@@ -103,6 +103,26 @@ int ffa_direct_resp(const struct ffa_conduit *c,
  * INVALID_PARAMETERS without a call, ev unchanged.
  */
 int ffa_direct_answer(const struct ffa_conduit *c, struct ffa_event *ev);
+/*
+ * The same on registers, for a server that works on them in place: r
+ * holds a DIRECT_REQ_32/64 or REQ2 as it arrived, its payload as the
+ * caller left it; answered, r holds the next event's registers as they
+ * arrived (sanitized like ffa_call()'s result, not decoded:
+ * ffa_regs_is_direct_req() tells whether it is another request). r not
+ * a request, or a _32 payload word with upper bits set:
+ * INVALID_PARAMETERS without a call, r unchanged.
+ */
+int ffa_direct_answer_regs(const struct ffa_conduit *c, struct ffa_regs *r);
+
+/* True when r holds a DIRECT_REQ_32/64 or REQ2 (by its function ID). */
+static inline bool ffa_regs_is_direct_req(const struct ffa_regs *r)
+{
+	uint32_t fid = (uint32_t)r->x[0];
+
+	return fid == FFA_MSG_SEND_DIRECT_REQ_64 ||
+	       fid == FFA_MSG_SEND_DIRECT_REQ_32 ||
+	       fid == FFA_MSG_SEND_DIRECT_REQ2;
+}
 int ffa_direct_req2(const struct ffa_conduit *c,
 		    const struct ffa_direct_msg2 *m, struct ffa_event *ev);
 int ffa_direct_resp2(const struct ffa_conduit *c,
