@@ -10,6 +10,7 @@
  * all: so no page is in two shares, no two live shares' ranges overlap,
  * and no marked page is left over when its share is gone (no leak).
  */
+#include <libffa/bytes.h>
 #include "mem.h"
 
 static int broken(const char **why, const char *what)
@@ -116,13 +117,26 @@ static int check_borrowers(const struct spm_share *s, const char **why)
 	return 0;
 }
 
+/* All zero but the generation, padding included. */
+static bool free_share_clear(const struct spm_share *s)
+{
+	const uint8_t *b = (const uint8_t *)s;
+	size_t gen = FFA_OFFSETOF(struct spm_share, generation);
+	size_t after = gen + sizeof(s->generation);
+
+	return ffa_bytes_all_zero(b, gen) &&
+	       ffa_bytes_all_zero(b + after, sizeof(*s) - after);
+}
+
 static int check_share(const struct spm *spm, uint32_t slot,
 		       uint64_t *covered, uint64_t in_share, const char **why)
 {
 	const struct spm_share *s = &spm->shares[slot];
 
+	/* spm_share_alloc() takes a free slot as it is. */
 	if (s->state == SPM_SHARE_FREE)
-		return 0;
+		return free_share_clear(s) ? 0 :
+		       broken(why, "free share slot not cleared");
 	/* The slot is in the low half: live handles are unique. */
 	if (s->handle != spm_share_make_handle(slot, s->generation))
 		return broken(why, "handle does not name its slot");

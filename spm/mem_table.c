@@ -158,9 +158,8 @@ int spm_share_alloc(struct spm *spm, uint32_t owner,
 	/* Class 18: refused before anything is taken. */
 	if (!s || !range_pool_take(spm, mtd->nr_ranges, &first))
 		return FFA_RET_NO_MEMORY;
+	/* A free slot is all zero but its generation (spm_share_free). */
 	generation = s->generation;
-	ffa_bytes_zero(s, sizeof(*s));
-	s->generation = generation;
 	s->state = SPM_SHARE_SENDING;
 	s->op = op;
 	s->owner = (uint8_t)owner;

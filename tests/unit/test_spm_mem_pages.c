@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "test_spm_mem_common.h"
 
@@ -232,6 +233,11 @@ static void test_invariants_catch_corruption(void **state)
 	w->h.spm->shares[1].state = SPM_SHARE_SENDING;
 	w->h.spm->shares[1].handle = FFA_HANDLE_MAKE(1, 1);
 	expect_broken(w, "range pool extents overlap");
+	memset(&w->h.spm->shares[1], 0, sizeof(keep));
+	w->h.spm->shares[1].generation = 5;
+	assert_int_equal(spm_check_invariants(w->h.spm, NULL), 0);
+	w->h.spm->shares[1].mtd.nr_ranges = 1;
+	expect_broken(w, "free share slot not cleared");
 	mw_free(w);
 }
 
