@@ -15,6 +15,7 @@
 
 #include <fw/console.h>
 #include <fw/gic.h>
+#include <fw/mmu.h>
 #include <fw/platform.h>
 #include <fw/printf.h>
 
@@ -97,7 +98,7 @@ static int fw_zero(void *ctx, uint64_t pa, uint64_t pages)
 	if (pages > (fwp.mem_end - fwp.mem_base) / S2_PAGE_SIZE ||
 	    !managed(pa, pages * S2_PAGE_SIZE))
 		return FFA_RET_ABORTED;
-	memset((void *)(uintptr_t)pa, 0, pages * S2_PAGE_SIZE);
+	mmu_zero_ram(pa, pages * S2_PAGE_SIZE);
 	return 0;
 }
 

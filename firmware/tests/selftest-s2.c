@@ -3,10 +3,13 @@
  * "fwtest=s2": the stage-2 table builder on a scratch table (VMID 200,
  * never installed): largest blocks first, a split when one page
  * changes, tables given back when a range is mapped whole again, and
- * NO_MEMORY with the table unchanged once the pool is exhausted.
+ * NO_MEMORY with the table unchanged once the pool is exhausted. And
+ * mmu_zero_ram(), which zeroes guest pages (RX tails, zero-on-share):
+ * exactly the range, by DC ZVA or by memset.
  */
 #include <ffa/error.h>
 
+#include <fw/mmu.h>
 #include <fw/printf.h>
 #include <fw/s2.h>
 #include <fw/selftest.h>
@@ -74,6 +77,33 @@ static void exhaustion(struct s2_table *t, unsigned int free0)
 	       "misaligned is refused", 0);
 }
 
+static uint8_t zero_buf[3 * PAGE] __attribute__((aligned(PAGE)));
+
+/* The bytes of [from, to) are all v. */
+static int bytes_are(size_t from, size_t to, uint8_t v)
+{
+	for (size_t i = from; i < to; i++)
+		if (zero_buf[i] != v)
+			return 0;
+	return 1;
+}
+
+static void zero_ram(void)
+{
+	uint64_t pa = (uintptr_t)zero_buf;
+
+	__builtin_memset(zero_buf, 0xa5, sizeof(zero_buf));
+	mmu_zero_ram(pa + PAGE, PAGE);
+	expect(bytes_are(0, PAGE, 0xa5) && bytes_are(PAGE, 2 * PAGE, 0) &&
+	       bytes_are(2 * PAGE, 3 * PAGE, 0xa5),
+	       "zeroing a page clears it and nothing else", pa);
+	__builtin_memset(zero_buf, 0xa5, sizeof(zero_buf));
+	mmu_zero_ram(pa + 8, 100);
+	expect(bytes_are(0, 8, 0xa5) && bytes_are(8, 108, 0) &&
+	       bytes_are(108, 3 * PAGE, 0xa5),
+	       "a range of part blocks is zeroed exactly", pa + 8);
+}
+
 void selftest_s2(void)
 {
 	struct s2_table t;
@@ -86,5 +116,6 @@ void selftest_s2(void)
 	free0 = s2_pool_free_pages();
 	blocks_and_splits(&t, free0);
 	exhaustion(&t, free0);
+	zero_ram();
 	fw_printf("fw-selftest: s2: %s\n", failures ? "FAIL" : "PASS");
 }

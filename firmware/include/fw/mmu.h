@@ -14,5 +14,10 @@ int mmu_build(uint64_t ram_base, uint64_t ram_size);
  */
 void mmu_enable_boot_cpu(void);
 void mmu_enable(void);
+/*
+ * Zero RAM [pa, pa + bytes) with DC ZVA when both are whole blocks
+ * (page-aligned ranges always are), else memset. MMU on.
+ */
+void mmu_zero_ram(uint64_t pa, uint64_t bytes);
 
 #endif /* FW_MMU_H */
