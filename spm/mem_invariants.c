@@ -132,7 +132,10 @@ static int check_share(const struct spm *spm, uint32_t slot,
 		       uint64_t *covered, uint64_t in_share, const char **why)
 {
 	const struct spm_share *s = &spm->shares[slot];
+	bool used = (spm->shares_used >> slot) & 1;
 
+	if (used != (s->state != SPM_SHARE_FREE))
+		return broken(why, "shares_used does not match the slots");
 	/* spm_share_alloc() takes a free slot as it is. */
 	if (s->state == SPM_SHARE_FREE)
 		return free_share_clear(s) ? 0 :

@@ -89,15 +89,21 @@ static void extents_insert(struct extents *e, uint32_t start, uint32_t len)
 	e->len[i] = len;
 }
 
+FFA_STATIC_ASSERT(SPM_MAX_SHARES <= 64, "shares_used is one word");
+
+/* The live slots only: one step per set bit of shares_used. */
 static void extents_collect(const struct spm *spm, struct extents *e)
 {
+	uint64_t used = spm->shares_used;
 	uint32_t i;
 
 	e->n = 0;
-	for (i = 0; i < SPM_MAX_SHARES; i++)
-		if (spm->shares[i].state != SPM_SHARE_FREE)
-			extents_insert(e, spm->shares[i].first_range,
-				       spm->shares[i].mtd.nr_ranges);
+	while (used) {
+		i = (uint32_t)__builtin_ctzll(used);
+		used &= used - 1;
+		extents_insert(e, spm->shares[i].first_range,
+			       spm->shares[i].mtd.nr_ranges);
+	}
 }
 
 /* First fit: the lowest gap of at least len entries. */
@@ -138,14 +144,27 @@ bool spm_mem_extents_overlap(const struct spm *spm)
 	return false;
 }
 
+/* The lowest free slot, in constant time. */
 static struct spm_share *free_slot(struct spm *spm)
 {
+	uint64_t free = ~spm->shares_used;
 	uint32_t i;
 
-	for (i = 0; i < SPM_MAX_SHARES; i++)
-		if (spm->shares[i].state == SPM_SHARE_FREE)
-			return &spm->shares[i];
-	return NULL;
+	if (SPM_MAX_SHARES < 64)
+		free &= (1ULL << (SPM_MAX_SHARES % 64)) - 1;
+	if (!free)
+		return NULL;
+	i = (uint32_t)__builtin_ctzll(free);
+	return &spm->shares[i];
+}
+
+static void slot_set_used(struct spm *spm, const struct spm_share *s,
+			  bool used)
+{
+	uint64_t bit = 1ULL << spm_share_slot(spm, s);
+
+	spm->shares_used = used ? spm->shares_used | bit :
+				  spm->shares_used & ~bit;
 }
 
 int spm_share_alloc(struct spm *spm, uint32_t owner,
@@ -166,6 +185,7 @@ int spm_share_alloc(struct spm *spm, uint32_t owner,
 	s->mtd = *mtd;
 	s->first_range = first;
 	s->handle = spm_share_make_handle(spm_share_slot(spm, s), generation);
+	slot_set_used(spm, s, true);
 	*out = s;
 	return 0;
 }
@@ -174,7 +194,7 @@ void spm_share_unalloc(struct spm *spm, struct spm_share *s)
 {
 	uint32_t generation = s->generation;
 
-	(void)spm;
+	slot_set_used(spm, s, false);
 	ffa_bytes_zero(s, sizeof(*s));
 	s->generation = generation;
 	s->state = SPM_SHARE_FREE;
@@ -184,7 +204,7 @@ void spm_share_free(struct spm *spm, struct spm_share *s)
 {
 	uint32_t generation = s->generation + 1;
 
-	(void)spm;
+	slot_set_used(spm, s, false);
 	ffa_bytes_zero(s, sizeof(*s));
 	s->generation = generation;
 	s->state = SPM_SHARE_FREE;

@@ -202,6 +202,8 @@ struct spm {
 	/* endpoints[] index + 1 by hashed ID, 0 free (endpoint.c) */
 	uint8_t ep_slot[SPM_EP_SLOTS];
 	struct spm_share shares[SPM_MAX_SHARES];
+	/* Bit i set: shares[i] is not FREE (mem_table.c; an invariant). */
+	uint64_t shares_used;
 	struct spm_cpu cpus[SPM_MAX_CPUS];
 	struct spm_lock lock;		/* the manager lock: see below */
 };
