@@ -98,6 +98,11 @@ static void zero_ram(void)
 	       bytes_are(2 * PAGE, 3 * PAGE, 0xa5),
 	       "zeroing a page clears it and nothing else", pa);
 	__builtin_memset(zero_buf, 0xa5, sizeof(zero_buf));
+	mmu_zero_ram(pa + 2048, 2048 + 320);
+	expect(bytes_are(0, 2048, 0xa5) && bytes_are(2048, 4096 + 320, 0) &&
+	       bytes_are(4096 + 320, 3 * PAGE, 0xa5),
+	       "a range of 37 blocks (by fours, then one) too", pa + 2048);
+	__builtin_memset(zero_buf, 0xa5, sizeof(zero_buf));
 	mmu_zero_ram(pa + 8, 100);
 	expect(bytes_are(0, 8, 0xa5) && bytes_are(8, 108, 0) &&
 	       bytes_are(108, 3 * PAGE, 0xa5),
