@@ -140,14 +140,23 @@ static const char *notif_parse(struct spm_ctx *c, bool caller_sends,
 	return NULL;
 }
 
+FFA_STATIC_ASSERT(FFA_NOTIFICATION_COUNT == 64, "a bitmap is one word");
+
+/*
+ * The loops below step over the set bits of the bitmap only (count
+ * trailing zeros, clear the lowest bit): a SET of one notification
+ * looks at one binding, not at all 64.
+ */
+
 /* Every bit of bitmap is bound to id (or, if free_ok, to nobody). */
 static bool notif_bound_to(const struct spm_notifications *n,
 			   uint64_t bitmap, uint16_t id, bool free_ok)
 {
 	uint32_t i;
 
-	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++) {
-		if (!(bitmap & FFA_BIT64(i)) || n->bound[i] == id)
+	for (; bitmap; bitmap &= bitmap - 1) {
+		i = (uint32_t)__builtin_ctzll(bitmap);
+		if (n->bound[i] == id)
 			continue;
 		if (!free_ok || n->bound[i] != FFA_ID_INVALID)
 			return false;
@@ -158,11 +167,8 @@ static bool notif_bound_to(const struct spm_notifications *n,
 static void notif_bind_bits(struct spm_notifications *n, uint64_t bitmap,
 			    uint16_t id)
 {
-	uint32_t i;
-
-	for (i = 0; i < FFA_NOTIFICATION_COUNT; i++)
-		if (bitmap & FFA_BIT64(i))
-			n->bound[i] = id;
+	for (; bitmap; bitmap &= bitmap - 1)
+		n->bound[__builtin_ctzll(bitmap)] = id;
 }
 
 /*
