@@ -83,7 +83,8 @@ void partition_count_calls(uint32_t *calls, uint32_t *ffa)
 {
 	for (unsigned int i = 0; i < nr_sps; i++)
 		for (unsigned int n = 0; n < sps[i].nr_vcpus; n++) {
-			*calls += sps[i].vcpus[n].calls;
+			*calls += sps[i].vcpus[n].other_calls +
+				  sps[i].vcpus[n].ffa_calls;
 			*ffa += sps[i].vcpus[n].ffa_calls;
 		}
 }

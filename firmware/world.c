@@ -35,7 +35,7 @@ void world_count_calls(uint32_t *calls, uint32_t *ffa)
 	*calls = 0;
 	*ffa = 0;
 	for (unsigned int n = 0; n < FW_MAX_CPUS; n++) {
-		*calls += host_vcpus[n].calls;
+		*calls += host_vcpus[n].other_calls + host_vcpus[n].ffa_calls;
 		*ffa += host_vcpus[n].ffa_calls;
 	}
 	partition_count_calls(calls, ffa);

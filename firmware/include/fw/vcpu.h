@@ -59,8 +59,9 @@ struct fw_vcpu {
 	struct fp_regs fp;		/* while not in the registers */
 	struct el2_config el2;
 	struct s2_table *s2;
-	uint32_t calls;			/* SMCCC calls it made (smccc.c) */
-	uint32_t ffa_calls;		/* ... of them FF-A */
+	uint32_t other_calls;		/* SMCCC calls it made (smccc.c) */
+	uint32_t ffa_calls;		/* ... and FF-A calls: one count
+					 * each on the hot path */
 	uint16_t ep;			/* FF-A endpoint ID */
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;

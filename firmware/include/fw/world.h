@@ -25,6 +25,15 @@ static inline struct fw_vcpu *world_current(void)
 	return (struct fw_vcpu *)read_sysreg(tpidr_el2);
 }
 
+/*
+ * The vCPU whose frame a trap from a guest saved into (vectors.S):
+ * the running one, found without reading TPIDR_EL2 again.
+ */
+static inline struct fw_vcpu *world_vcpu_of(struct trap_frame *f)
+{
+	return (struct fw_vcpu *)f;
+}
+
 /* Linux's vCPU runs here, or nothing yet (Linux is about to). */
 static inline bool world_current_is_host(void)
 {
