@@ -31,6 +31,7 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 		.ep = ep,
 		.idx = idx,
 		.is_host = host,
+		.resume = VCPU_AT_BOOT,
 	};
 	v->frame.x[0] = arg;
 	el1_guest_config(&v->el2, host, s2);
@@ -53,8 +54,20 @@ static inline void el2_config_load(const struct el2_config *c)
 
 static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 {
-	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
-		__asm__ volatile("wfe");
+	/*
+	 * The exclusive load arms this CPU's monitor: the previous
+	 * holder's store-release of on_cpu clears it, which is the event
+	 * that ends the WFE (no SEV needed on the other side).
+	 */
+	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE)) {
+		uint32_t busy;
+
+		__asm__ volatile("ldaxr	%w0, [%1]\n\t"
+				 "cbz	%w0, 1f\n\t"
+				 "wfe\n"
+				 "1:"
+				 : "=&r"(busy) : "r"(&v->on_cpu) : "memory");
+	}
 	v->on_cpu = 1;
 	/* The ERET restores its general registers from v->frame. */
 	write_sysreg((uintptr_t)&v->frame, tpidr_el2);
@@ -64,13 +77,14 @@ static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 	gic_irqs_restore(cpu);
 	/*
 	 * What the guest sees takes effect at the ERET, a context
-	 * synchronization event; this one ISB is for EL2 itself, which
-	 * may load FP registers next under the new CPTR_EL2. A partition's
-	 * FP state is loaded when it first uses it (fp_trap()).
+	 * synchronization event; EL2 itself needs an ISB only before it
+	 * loads FP registers under the new CPTR_EL2, so only then. A
+	 * partition's FP state is loaded when it first uses it (fp_trap()).
 	 */
-	isb();
-	if (v->is_host && fp_owner[cpu] != v)
+	if (v->is_host && fp_owner[cpu] != v) {
+		isb();
 		fp_host_load(v, cpu);
+	}
 }
 
 void vcpu_load(struct fw_vcpu *v)
@@ -78,16 +92,13 @@ void vcpu_load(struct fw_vcpu *v)
 	load_on(v, fw_cpu_index());
 }
 
-void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next)
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next, unsigned int cpu)
 {
-	unsigned int cpu = fw_cpu_index();
-
 	/* Its general registers are in cur->frame already (vectors.S). */
 	el1_sysregs_save(&cur->sys);
 	if (!cur->is_host && fp_owner[cpu] == cur)
 		fp_partition_save(cur, cpu);
+	/* Whoever waits for the context (load_on()) is woken by this. */
 	__atomic_store_n(&cur->on_cpu, 0, __ATOMIC_RELEASE);
-	/* Whoever waits for the context in WFE sees it now. */
-	__asm__ volatile("sev");
 	load_on(next, cpu);
 }

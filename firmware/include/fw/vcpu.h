@@ -50,6 +50,17 @@ struct el2_config {
 };
 
 /*
+ * How a vCPU goes on when it is switched to: one byte, so that the usual
+ * case, a vCPU waiting in an FF-A call, is one test on the world switch.
+ */
+enum vcpu_resume {
+	VCPU_IN_CALL,		/* the decision's x0-x17 are its result */
+	VCPU_AT_BOOT,		/* never ran: frame is its boot state */
+	VCPU_PREEMPTED,		/* stopped by an interrupt, not in a call:
+				 * frame is where it was */
+};
+
+/*
  * frame comes first: TPIDR_EL2 holds the running vCPU's frame, which is
  * then also the vCPU itself (world_current()).
  */
@@ -65,9 +76,7 @@ struct fw_vcpu {
 	uint16_t ep;			/* FF-A endpoint ID */
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;
-	bool started;			/* else frame is its boot state */
-	bool interrupted;		/* preempted by an interrupt, not in
-					 * a call: frame is where it was */
+	uint8_t resume;			/* enum vcpu_resume */
 	uint32_t on_cpu;		/* 1 while some CPU holds its state */
 	/* A partition's stage-2 faults (inject.c). */
 	bool fault_aborts;		/* its manifest: abort-on-fault */
@@ -86,13 +95,15 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 	       struct s2_table *s2, bool host, uint64_t entry, uint64_t arg);
 
 /*
- * vcpu_switch: this CPU's EL1 system and FP state into cur, which any
+ * vcpu_switch: this CPU's (cpu, fw_cpu_index()) EL1 system and FP
+ * state into cur, which any
  * CPU may then load, and next's loaded; vcpu_load: v's loaded, when
  * nothing ran here before. The general registers stay in each frame:
  * the one loaded becomes the frame the next exception saves into and
  * the next ERET restores from (TPIDR_EL2).
  */
-void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next);
+void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next,
+		 unsigned int cpu);
 void vcpu_load(struct fw_vcpu *v);
 
 void el1_sysregs_save(struct el1_sysregs *s);
