@@ -38,8 +38,9 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 }
 
 /*
- * Its EL2 configuration, precomputed, as one block. VTCR_EL2 is the same
- * for every guest (written when the CPU is set up: el1_setup_el2()).
+ * Its EL2 configuration, precomputed, as one block (vcpu_switch_regs()
+ * does the same in sysregs.S). VTCR_EL2 is the same for every guest
+ * (written when the CPU is set up: el1_setup_el2()).
  */
 static inline void el2_config_load(const struct el2_config *c)
 {
@@ -48,7 +49,7 @@ static inline void el2_config_load(const struct el2_config *c)
 	write_sysreg(c->mdcr, mdcr_el2);
 	write_sysreg(c->cnthctl, cnthctl_el2);
 	write_sysreg(c->vttbr, vttbr_el2);
-	if (gic_has_sysregs())
+	if (c->ich_hcr != EL2_NO_ICH_HCR)
 		gic_write_ich_hcr(c->ich_hcr);
 }
 
@@ -90,15 +91,4 @@ static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 void vcpu_load(struct fw_vcpu *v)
 {
 	load_on(v, fw_cpu_index());
-}
-
-void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next, unsigned int cpu)
-{
-	/* Its general registers are in cur->frame already (vectors.S). */
-	el1_sysregs_save(&cur->sys);
-	if (!cur->is_host && fp_owner[cpu] == cur)
-		fp_partition_save(cur, cpu);
-	/* Whoever waits for the context (load_on()) is woken by this. */
-	__atomic_store_n(&cur->on_cpu, 0, __ATOMIC_RELEASE);
-	load_on(next, cpu);
 }
