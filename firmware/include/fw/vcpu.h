@@ -133,16 +133,26 @@ void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next);
 void fp_host_load(struct fw_vcpu *v, unsigned int cpu);
 void fp_partition_save(struct fw_vcpu *v, unsigned int cpu);
 
-/* Inline: the world switch's (world.c) one call is vcpu_switch_regs(). */
+/*
+ * Inline: the world switch's (world.c) one call is vcpu_switch_regs().
+ * FP/SIMD state moves only when this CPU's registers do not hold its
+ * Linux vCPU's (fp_owner[] is NULL or a partition's vCPU): while they
+ * do, whichever way the switch goes, nothing is to be saved (cur is
+ * that Linux vCPU, or a partition that never took FP) or loaded (next
+ * is that Linux vCPU, or a partition that loads its own on first use).
+ */
 static inline void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next,
 			       unsigned int cpu)
 {
+	struct fw_vcpu *owner = fp_owner[cpu];
+	bool fp_moves = !owner || !owner->is_host;
+
 	/*
 	 * Its general registers are in cur->frame already (vectors.S);
 	 * its FP registers are saved while it is still ours and its
 	 * CPTR_EL2 still in force.
 	 */
-	if (!cur->is_host && fp_owner[cpu] == cur)
+	if (fp_moves && owner == cur)
 		fp_partition_save(cur, cpu);
 	vcpu_switch_regs(cur, next);
 	gic_irqs_restore(cpu);
@@ -150,7 +160,7 @@ static inline void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next,
 	 * EL2 needs an ISB only before it loads FP registers under the
 	 * new CPTR_EL2; everything else takes effect at the ERET.
 	 */
-	if (next->is_host && fp_owner[cpu] != next) {
+	if (fp_moves && next->is_host) {
 		isb();
 		fp_host_load(next, cpu);
 	}
