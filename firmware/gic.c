@@ -164,8 +164,10 @@ void gic_irqs_hold(void)
 	isb();
 }
 
-void gic_irqs_release(struct gic_held *h)
+void gic_irqs_release(unsigned int cpu)
 {
+	struct gic_held *h = &gic_held[cpu];
+
 	write_sysreg(h->pmr, ICC_PMR_EL1);
 	h->held = false;
 	isb();

@@ -117,7 +117,8 @@ el1_sysregs_restore:
 	ret
 
 /*
- * void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next)
+ * void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next,
+ *			 unsigned int cpu)
  * (fw/vcpu.h): the register half of a world switch in one call, the
  * offsets from fw/vcpu_layout.h. cur's context is released with a
  * store-release once its registers are in memory; next's is acquired
@@ -134,9 +135,9 @@ vcpu_switch_regs:
 	add	x4, x0, #VCPU_ON_CPU
 	stlr	wzr, [x4]
 	add	x4, x1, #VCPU_ON_CPU
-1:	ldaxr	w2, [x4]
-	cbnz	w2, 3f
-	mov	w2, #1
+1:	ldaxr	w5, [x4]
+	cbnz	w5, 3f
+	add	w2, w2, #1		// on_cpu: 1 + the CPU that holds it
 	str	w2, [x4]
 	msr	tpidr_el2, x1		// the ERET restores next's frame
 	restore_el1 x1, VCPU_SYS

@@ -69,7 +69,7 @@ static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 				 "1:"
 				 : "=&r"(busy) : "r"(&v->on_cpu) : "memory");
 	}
-	v->on_cpu = 1;
+	v->on_cpu = cpu + 1;
 	/* The ERET restores its general registers from v->frame. */
 	write_sysreg((uintptr_t)&v->frame, tpidr_el2);
 	el1_sysregs_restore(&v->sys);

@@ -183,7 +183,7 @@ void execute(struct fw_vcpu *cur, const struct spm_decision *d,
 void world_ffa_call(struct trap_frame *f)
 {
 	struct fw_vcpu *cur = world_vcpu_of(f);
-	unsigned int cpu = fw_cpu_index();
+	unsigned int cpu = vcpu_cpu(cur);
 	struct spm_decision d;
 
 	/* The manager copies what it validates (spm_call_locked). */

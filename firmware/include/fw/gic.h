@@ -73,7 +73,7 @@ struct gic_held {
 
 extern struct gic_held gic_held[];
 
-void gic_irqs_release(struct gic_held *h);
+void gic_irqs_release(unsigned int cpu);
 
 /*
  * Another vCPU is about to run on this CPU: Linux's priority mask back.
@@ -83,7 +83,7 @@ void gic_irqs_release(struct gic_held *h);
 static inline void gic_irqs_restore(unsigned int cpu)
 {
 	if (gic_held[cpu].held)
-		gic_irqs_release(&gic_held[cpu]);
+		gic_irqs_release(cpu);
 }
 
 #endif /* FW_GIC_H */

@@ -88,7 +88,8 @@ struct fw_vcpu {
 	uint16_t idx;			/* vCPU index in the endpoint */
 	bool is_host;
 	uint8_t resume;			/* enum vcpu_resume */
-	uint32_t on_cpu;		/* 1 while some CPU holds its state */
+	uint32_t on_cpu;		/* 0, or 1 + the CPU that holds its
+					 * state: vcpu_cpu() */
 	/* A partition's stage-2 faults (inject.c). */
 	bool fault_aborts;		/* its manifest: abort-on-fault */
 	bool sea_taken;			/* an abort was injected ... */
@@ -124,11 +125,21 @@ void el1_sysregs_restore(const struct el1_sysregs *s);
 /*
  * The register part of vcpu_switch() (sysregs.S), one call: cur's EL1
  * system registers saved, cur released (on_cpu, store-release), next
- * acquired once its previous holder released it, TPIDR_EL2 pointed at
+ * acquired by CPU cpu once its previous holder released it, TPIDR_EL2 pointed at
  * next's frame, next's EL1 system registers and EL2 configuration
  * loaded.
  */
-void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next);
+void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next,
+		      unsigned int cpu);
+
+/*
+ * The CPU running v, which must be running (a trap handler's own vCPU):
+ * fw_cpu_index() from a field the switch writes anyway, not from MPIDR.
+ */
+static inline unsigned int vcpu_cpu(const struct fw_vcpu *v)
+{
+	return v->on_cpu - 1;
+}
 
 void fp_host_load(struct fw_vcpu *v, unsigned int cpu);
 void fp_partition_save(struct fw_vcpu *v, unsigned int cpu);
@@ -154,7 +165,7 @@ static inline void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next,
 	 */
 	if (fp_moves && owner == cur)
 		fp_partition_save(cur, cpu);
-	vcpu_switch_regs(cur, next);
+	vcpu_switch_regs(cur, next, cpu);
 	gic_irqs_restore(cpu);
 	/*
 	 * EL2 needs an ISB only before it loads FP registers under the
