@@ -41,7 +41,8 @@ _Static_assert(offsetof(struct el1_sysregs, cntv_cval) == 25 * 8 &&
 /*
  * How EL2 runs a vCPU: its traps, FP/SIMD access, stage-2. Computed once
  * when the vCPU is created (el1_guest_config()) and written as one block
- * by vcpu_load() or vcpu_switch_regs(), not recomputed from the ID registers on every switch.
+ * by vcpu_load() or vcpu_switch_regs(), not recomputed from the ID
+ * registers on every switch.
  */
 struct el2_config {
 	uint64_t hcr;		/* HCR_EL2 */
@@ -125,9 +126,9 @@ void el1_sysregs_restore(const struct el1_sysregs *s);
 /*
  * The register part of vcpu_switch() (sysregs.S), one call: cur's EL1
  * system registers saved, cur released (on_cpu, store-release), next
- * acquired by CPU cpu once its previous holder released it, TPIDR_EL2 pointed at
- * next's frame, next's EL1 system registers and EL2 configuration
- * loaded.
+ * acquired by CPU cpu once its previous holder released it, TPIDR_EL2
+ * pointed at next's frame, next's EL1 system registers and EL2
+ * configuration loaded.
  */
 void vcpu_switch_regs(struct fw_vcpu *cur, struct fw_vcpu *next,
 		      unsigned int cpu);
