@@ -131,14 +131,14 @@ el1_sysregs_restore:
 	.section .text.vcpu_switch_regs, "ax"
 	.global	vcpu_switch_regs
 vcpu_switch_regs:
-	save_el1 x0, VCPU_SYS
+	add	w6, w2, #1		// on_cpu: 1 + the CPU that holds it
+	save_el1 x0, VCPU_SYS		// (x2 and x3 are its scratch)
 	add	x4, x0, #VCPU_ON_CPU
 	stlr	wzr, [x4]
 	add	x4, x1, #VCPU_ON_CPU
 1:	ldaxr	w5, [x4]
 	cbnz	w5, 3f
-	add	w2, w2, #1		// on_cpu: 1 + the CPU that holds it
-	str	w2, [x4]
+	str	w6, [x4]
 	msr	tpidr_el2, x1		// the ERET restores next's frame
 	restore_el1 x1, VCPU_SYS
 	add	x4, x1, #VCPU_EL2
