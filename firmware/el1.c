@@ -205,7 +205,7 @@ void el1_guest_config(struct el2_config *c, bool host,
 	uint64_t mdcr = mdcr_value();
 
 	c->vttbr = s2_vttbr(s2);
-	c->ich_hcr = gic_ich_hcr(host);
+	c->ich_hcr = gic_has_sysregs() ? gic_ich_hcr(host) : EL2_NO_ICH_HCR;
 	if (host) {
 		c->hcr = el1_hcr();
 		c->cptr = el1_cptr(true);

@@ -62,7 +62,10 @@ static uint64_t cpu_mpidr[FW_MAX_CPUS];
 #define GICR_ISENABLER0		(GICR_SGI_FRAME + 0x100)
 #define GICR_MAX_FRAMES		(FW_MAX_CPUS * 4)
 
-static uintptr_t cpu_gicr[FW_MAX_CPUS];
+static uint32_t no_gicr;
+volatile uint32_t *gic_ppi_enabler[FW_MAX_CPUS] = {
+	[0 ... FW_MAX_CPUS - 1] = &no_gicr,
+};
 
 struct gic_held gic_held[FW_MAX_CPUS];
 
@@ -91,15 +94,6 @@ static uintptr_t find_gicr(uint64_t mpidr)
 	return 0;
 }
 
-void gic_enable_ppi(unsigned int intid)
-{
-	uintptr_t gicr = cpu_gicr[fw_cpu_index()];
-
-	/* Write-one-to-set: no race with Linux's own enables. */
-	if (gicr && intid >= 16 && intid < 32)
-		*(volatile uint32_t *)(gicr + GICR_ISENABLER0) = 1U << intid;
-}
-
 void gic_cpu_init(void)
 {
 	uint64_t mpidr = read_sysreg(mpidr_el1);
@@ -112,8 +106,12 @@ void gic_cpu_init(void)
 	isb();
 	write_sysreg(gic_ich_hcr(true), ICH_HCR_EL2);
 	if (cpu < FW_MAX_CPUS) {
+		uintptr_t gicr = find_gicr(mpidr);
+
 		cpu_mpidr[cpu] = mpidr | MPIDR_VALID;
-		cpu_gicr[cpu] = find_gicr(mpidr);
+		if (gicr)
+			gic_ppi_enabler[cpu] =
+				(volatile uint32_t *)(gicr + GICR_ISENABLER0);
 	}
 }
 
@@ -166,8 +164,10 @@ void gic_irqs_hold(void)
 	isb();
 }
 
-void gic_irqs_release(struct gic_held *h)
+void gic_irqs_release(unsigned int cpu)
 {
+	struct gic_held *h = &gic_held[cpu];
+
 	write_sysreg(h->pmr, ICC_PMR_EL1);
 	h->held = false;
 	isb();

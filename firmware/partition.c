@@ -23,23 +23,13 @@
 #include <fw/printf.h>
 
 #define FW_MAX_PARTITIONS	16
-#define FW_SP_MAX_VCPUS		1
 #define FW_SP_VMID_FIRST	2	/* Linux is 1 */
-/* The ID index: a power of two, at least twice FW_MAX_PARTITIONS. */
-#define FW_SP_SLOTS		32
 /* Manifests are small; libfdt wants them 8-byte aligned. */
 #define FW_MANIFEST_MAX		8192
 
 /* manifests.S */
 extern const char fw_builtin_package[];
 extern const uint64_t fw_builtin_package_size;
-
-struct fw_sp {
-	uint16_t id;
-	uint16_t nr_vcpus;
-	struct s2_table s2;
-	struct fw_vcpu vcpus[FW_SP_MAX_VCPUS];
-};
 
 static struct fw_sp sps[FW_MAX_PARTITIONS];
 static unsigned int nr_sps;
@@ -48,28 +38,28 @@ static unsigned int nr_sps;
  * Partitions by ID: open addressing on the ID's low bits, linear probing.
  * At most half full, so a lookup ends at the ID or at an empty slot
  * after one or two probes, whatever the number of partitions (the
- * world switch looks the target up on every SWITCH).
+ * world switch looks the target up on every SWITCH); the home slot is
+ * probed inline (partition_vcpu(), fw/partition.h).
  */
-static struct fw_sp *sp_slot[FW_SP_SLOTS];
+struct fw_sp *fw_sp_slot[FW_SP_SLOTS];
 
-_Static_assert((FW_SP_SLOTS & (FW_SP_SLOTS - 1)) == 0 &&
-	       FW_SP_SLOTS >= 2 * FW_MAX_PARTITIONS, "the ID index");
+_Static_assert(FW_SP_SLOTS >= 2 * FW_MAX_PARTITIONS, "the ID index");
 
 static void sp_index_add(struct fw_sp *sp)
 {
 	unsigned int i = sp->id;
 
-	while (sp_slot[i % FW_SP_SLOTS])
+	while (fw_sp_slot[i % FW_SP_SLOTS])
 		i++;
-	sp_slot[i % FW_SP_SLOTS] = sp;
+	fw_sp_slot[i % FW_SP_SLOTS] = sp;
 }
 
-struct fw_vcpu *partition_vcpu(uint16_t ep, uint16_t idx)
+struct fw_vcpu *partition_vcpu_probe(uint16_t ep, uint16_t idx)
 {
 	unsigned int i = ep;
 
 	for (unsigned int n = 0; n < FW_SP_SLOTS; n++, i++) {
-		struct fw_sp *sp = sp_slot[i % FW_SP_SLOTS];
+		struct fw_sp *sp = fw_sp_slot[i % FW_SP_SLOTS];
 
 		if (!sp)
 			return NULL;
@@ -83,7 +73,8 @@ void partition_count_calls(uint32_t *calls, uint32_t *ffa)
 {
 	for (unsigned int i = 0; i < nr_sps; i++)
 		for (unsigned int n = 0; n < sps[i].nr_vcpus; n++) {
-			*calls += sps[i].vcpus[n].calls;
+			*calls += sps[i].vcpus[n].other_calls +
+				  sps[i].vcpus[n].ffa_calls;
 			*ffa += sps[i].vcpus[n].ffa_calls;
 		}
 }

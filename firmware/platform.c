@@ -104,20 +104,24 @@ static int fw_zero(void *ctx, uint64_t pa, uint64_t pages)
 
 /*
  * A test-and-test-and-set spinlock on l->word: load-acquire exclusive,
- * wait for an event while it is taken (the owner's store-release to
- * the word wakes us), store-exclusive 1.
+ * store-exclusive 1 if it was free. Taken at once, that is all (the
+ * manager's lock, twice a round trip); while it is taken, WFE, out of
+ * line: the load armed this CPU's exclusive monitor, so the owner's
+ * store-release to the word is the event that wakes us.
  */
 static void fw_lock(void *ctx, struct spm_lock *l)
 {
 	uint32_t val, fail;
 
 	(void)ctx;
-	__asm__ volatile("	sevl\n"
-			 "1:	wfe\n"
-			 "2:	ldaxr	%w0, [%2]\n"
-			 "	cbnz	%w0, 1b\n"
+	__asm__ volatile("1:	ldaxr	%w0, [%2]\n"
+			 "	cbnz	%w0, 3f\n"
 			 "	stxr	%w1, %w3, [%2]\n"
-			 "	cbnz	%w1, 2b\n"
+			 "	cbnz	%w1, 1b\n"
+			 "	.pushsection .text.fw_lock_wait, \"ax\"\n"
+			 "3:	wfe\n"
+			 "	b	1b\n"
+			 "	.popsection\n"
 			 : "=&r"(val), "=&r"(fail)
 			 : "r"(&l->word), "r"(1U)
 			 : "memory");

@@ -73,10 +73,11 @@ static void psci_handle(struct trap_frame *f, uint32_t fid)
 }
 
 /* Everything but FF-A (smccc_handle(), fw/smccc.h). */
-void smccc_handle_other(struct trap_frame *f, const struct fw_vcpu *v)
+void smccc_handle_other(struct trap_frame *f, struct fw_vcpu *v)
 {
 	uint32_t fid = (uint32_t)f->x[0];
 
+	v->other_calls++;
 	if (fid == SMCCC_VERSION_FID) {
 		set_result(f, SMCCC_VERSION_1_2);
 	} else if (psci_is_psci_fid(fid) && v->is_host) {

@@ -153,21 +153,11 @@ static bool partition_trap(struct trap_frame *f, uint64_t esr,
 	return false;
 }
 
-void trap_lower_sync(struct trap_frame *f)
+/* Everything but a call: faults and the traps partitions run with. */
+static __attribute__((noinline))
+void lower_sync_other(struct trap_frame *f, uint64_t esr, unsigned int ec)
 {
-	uint64_t esr = read_sysreg(esr_el2);
-	unsigned int ec = (esr >> ESR_EC_SHIFT) & 0x3f;
-
 	switch (ec) {
-	case ESR_EC_SMC64:
-		/* A trapped SMC leaves ELR at the SMC itself. */
-		f->elr += 4;
-		smccc_handle(f, SMCCC_FROM_SMC);
-		break;
-	case ESR_EC_HVC64:
-		/* ELR is already past the HVC. */
-		smccc_handle(f, SMCCC_FROM_HVC);
-		break;
 	case ESR_EC_IABT_LOW:
 	case ESR_EC_DABT_LOW:
 		stage2_fault(f, esr);
@@ -177,6 +167,27 @@ void trap_lower_sync(struct trap_frame *f)
 			trap_fatal(f, 8);
 		if (!partition_trap(f, esr, ec))
 			world_abort_current(f, "unexpected exception");
+	}
+}
+
+/*
+ * Calls first, and through tail calls only: the hot path sets up no
+ * stack frame here; the rest is out of line (lower_sync_other()).
+ */
+void trap_lower_sync(struct trap_frame *f)
+{
+	uint64_t esr = read_sysreg(esr_el2);
+	unsigned int ec = (esr >> ESR_EC_SHIFT) & 0x3f;
+
+	if (ec == ESR_EC_SMC64) {
+		/* A trapped SMC leaves ELR at the SMC itself. */
+		f->elr += 4;
+		smccc_handle(f, SMCCC_FROM_SMC);
+	} else if (ec == ESR_EC_HVC64) {
+		/* ELR is already past the HVC. */
+		smccc_handle(f, SMCCC_FROM_HVC);
+	} else {
+		lower_sync_other(f, esr, ec);
 	}
 }
 

@@ -31,14 +31,16 @@ void vcpu_init(struct fw_vcpu *v, uint16_t ep, uint16_t idx,
 		.ep = ep,
 		.idx = idx,
 		.is_host = host,
+		.resume = VCPU_AT_BOOT,
 	};
 	v->frame.x[0] = arg;
 	el1_guest_config(&v->el2, host, s2);
 }
 
 /*
- * Its EL2 configuration, precomputed, as one block. VTCR_EL2 is the same
- * for every guest (written when the CPU is set up: el1_setup_el2()).
+ * Its EL2 configuration, precomputed, as one block (vcpu_switch_regs()
+ * does the same in sysregs.S). VTCR_EL2 is the same for every guest
+ * (written when the CPU is set up: el1_setup_el2()).
  */
 static inline void el2_config_load(const struct el2_config *c)
 {
@@ -47,15 +49,27 @@ static inline void el2_config_load(const struct el2_config *c)
 	write_sysreg(c->mdcr, mdcr_el2);
 	write_sysreg(c->cnthctl, cnthctl_el2);
 	write_sysreg(c->vttbr, vttbr_el2);
-	if (gic_has_sysregs())
+	if (c->ich_hcr != EL2_NO_ICH_HCR)
 		gic_write_ich_hcr(c->ich_hcr);
 }
 
 static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 {
-	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE))
-		__asm__ volatile("wfe");
-	v->on_cpu = 1;
+	/*
+	 * The exclusive load arms this CPU's monitor: the previous
+	 * holder's store-release of on_cpu clears it, which is the event
+	 * that ends the WFE (no SEV needed on the other side).
+	 */
+	while (__atomic_load_n(&v->on_cpu, __ATOMIC_ACQUIRE)) {
+		uint32_t busy;
+
+		__asm__ volatile("ldaxr	%w0, [%1]\n\t"
+				 "cbz	%w0, 1f\n\t"
+				 "wfe\n"
+				 "1:"
+				 : "=&r"(busy) : "r"(&v->on_cpu) : "memory");
+	}
+	v->on_cpu = cpu + 1;
 	/* The ERET restores its general registers from v->frame. */
 	write_sysreg((uintptr_t)&v->frame, tpidr_el2);
 	el1_sysregs_restore(&v->sys);
@@ -64,30 +78,17 @@ static inline void load_on(struct fw_vcpu *v, unsigned int cpu)
 	gic_irqs_restore(cpu);
 	/*
 	 * What the guest sees takes effect at the ERET, a context
-	 * synchronization event; this one ISB is for EL2 itself, which
-	 * may load FP registers next under the new CPTR_EL2. A partition's
-	 * FP state is loaded when it first uses it (fp_trap()).
+	 * synchronization event; EL2 itself needs an ISB only before it
+	 * loads FP registers under the new CPTR_EL2, so only then. A
+	 * partition's FP state is loaded when it first uses it (fp_trap()).
 	 */
-	isb();
-	if (v->is_host && fp_owner[cpu] != v)
+	if (v->is_host && fp_owner[cpu] != v) {
+		isb();
 		fp_host_load(v, cpu);
+	}
 }
 
 void vcpu_load(struct fw_vcpu *v)
 {
 	load_on(v, fw_cpu_index());
-}
-
-void vcpu_switch(struct fw_vcpu *cur, struct fw_vcpu *next)
-{
-	unsigned int cpu = fw_cpu_index();
-
-	/* Its general registers are in cur->frame already (vectors.S). */
-	el1_sysregs_save(&cur->sys);
-	if (!cur->is_host && fp_owner[cpu] == cur)
-		fp_partition_save(cur, cpu);
-	__atomic_store_n(&cur->on_cpu, 0, __ATOMIC_RELEASE);
-	/* Whoever waits for the context in WFE sees it now. */
-	__asm__ volatile("sev");
-	load_on(next, cpu);
 }

@@ -9,26 +9,17 @@
  * which comes to EL2 (IMO), where it preempts the partition like any
  * of Linux's interrupts (traps.c); back in Linux, the virtual timer is
  * loaded and fires for real. CNTVOFF_EL2 is 0, so both timers compare
- * against the same count.
+ * against the same count. The switches (world.c) arm it when Linux
+ * leaves its CPU to a partition and turn it off when Linux is back; a
+ * switch between partitions changes nothing, since Linux's deadline
+ * cannot change while Linux is not running.
  */
-#include <fw/arch.h>
-#include <fw/gic.h>
 #include <fw/vtimer.h>
 
-#define CTL_ENABLE		BIT64(0)
-#define CTL_IMASK		BIT64(1)
-#define HYP_TIMER_INTID		26	/* QEMU virt's DT: PPI 10 */
-
-/* No ISB: the ERET into the guest that follows synchronizes the writes. */
-void vtimer_guard(const struct el1_sysregs *host)
+void vtimer_first(const struct fw_vcpu *v, unsigned int cpu,
+		  const struct el1_sysregs *host)
 {
-	if (!host || (host->cntv_ctl & (CTL_ENABLE | CTL_IMASK)) !=
-		      CTL_ENABLE) {
-		write_sysreg(0, cnthp_ctl_el2);
-		return;
-	}
-	write_sysreg(host->cntv_cval, cnthp_cval_el2);
-	write_sysreg(CTL_ENABLE, cnthp_ctl_el2);
-	/* Linux's GIC driver leaves PPIs it does not use disabled. */
-	gic_enable_ppi(HYP_TIMER_INTID);
+	vtimer_off();
+	if (!v->is_host)
+		vtimer_guard(host, cpu);
 }

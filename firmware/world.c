@@ -35,17 +35,10 @@ void world_count_calls(uint32_t *calls, uint32_t *ffa)
 	*calls = 0;
 	*ffa = 0;
 	for (unsigned int n = 0; n < FW_MAX_CPUS; n++) {
-		*calls += host_vcpus[n].calls;
+		*calls += host_vcpus[n].other_calls + host_vcpus[n].ffa_calls;
 		*ffa += host_vcpus[n].ffa_calls;
 	}
 	partition_count_calls(calls, ffa);
-}
-
-struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx)
-{
-	if (ep == fw_host_id)
-		return idx < FW_MAX_CPUS ? &host_vcpus[idx] : NULL;
-	return partition_vcpu(ep, idx);
 }
 
 static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
@@ -56,22 +49,17 @@ static void host_vcpu_init(unsigned int n, uint64_t entry, uint64_t arg)
 }
 
 /*
- * A partition runs on Linux's vCPU n's CPU n, whose timer deadline EL2
- * keeps while it runs.
- */
-static void guard_timer(struct fw_vcpu *v)
-{
-	vtimer_guard(v->is_host ? NULL : &host_vcpus[fw_cpu_index()].sys);
-}
-
-/*
  * Make v this CPU's running vCPU (nothing ran here before): the ERET
- * that follows enters it from its own frame.
+ * that follows enters it from its own frame. A partition runs on Linux's
+ * vCPU n's CPU n, whose timer deadline EL2 keeps while it runs.
  */
 static void run(struct fw_vcpu *v)
 {
+	unsigned int cpu = fw_cpu_index();
+
 	vcpu_load(v);
-	guard_timer(v);
+	vtimer_first(v, cpu, &host_vcpus[cpu].sys);
+	v->resume = VCPU_IN_CALL;
 }
 
 void world_boot(uint64_t dtb)
@@ -89,7 +77,6 @@ void world_boot(uint64_t dtb)
 	fw_printf("fw: first to run: endpoint 0x%x vCPU %u, %lu us\n",
 		  v->ep, v->idx, fw_uptime_us());
 	run(v);
-	v->started = true;
 	trap_return(&v->frame);
 }
 
@@ -99,7 +86,6 @@ void world_enter_host_secondary(uint64_t entry, uint64_t arg)
 
 	host_vcpu_init(n, entry, arg);
 	run(&host_vcpus[n]);
-	host_vcpus[n].started = true;
 	trap_return(&host_vcpus[n].frame);
 }
 
@@ -135,64 +121,97 @@ static inline void regs_move(struct ffa_regs *dst, const struct ffa_regs *src)
 			 : "memory");
 }
 
-/* Inline: on the hot path (world_ffa_call()), one call level less. */
-static inline __attribute__((always_inline))
-void execute(struct trap_frame *f, const struct spm_decision *d, uint32_t fid)
+/* The manager said IDLE, or named a vCPU we do not have. */
+static __attribute__((noinline, noreturn))
+void bad_decision(const struct spm_decision *d)
 {
-	struct fw_vcpu *cur = world_current();
-	struct fw_vcpu *next = cur;
-
-	if (d->next == SPM_IDLE) {
+	if (d->next == SPM_IDLE)
 		fw_printf("fw: nothing left to run on CPU %u\n",
 			  fw_cpu_index());
-		psci_system_off();
-	}
-	if (d->next == SPM_SWITCH)
-		next = world_vcpu(d->ep, d->vcpu);
-	if (!next) {
+	else
 		fw_printf("fw: the manager picked unknown vCPU 0x%x/%u\n",
 			  d->ep, d->vcpu);
-		psci_system_off();
+	psci_system_off();
+}
+
+/*
+ * This CPU goes from cur to next. Linux's timer deadline is kept by EL2
+ * while a partition has Linux's CPU (fw/vtimer.h): armed when Linux
+ * leaves (from the state just saved), off when it is back; a switch
+ * between partitions leaves it as it is.
+ */
+static inline __attribute__((always_inline))
+void switch_to(struct fw_vcpu *cur, struct fw_vcpu *next, unsigned int cpu)
+{
+	vcpu_switch(cur, next, cpu);
+	if (next->is_host)
+		vtimer_off();
+	else if (cur->is_host)
+		vtimer_guard(&cur->sys, cpu);
+}
+
+/*
+ * Inline: on the hot path (world_ffa_call()), one call level less. cur
+ * is the running vCPU, cpu this CPU.
+ */
+static inline __attribute__((always_inline))
+void execute(struct fw_vcpu *cur, const struct spm_decision *d,
+	     unsigned int cpu)
+{
+	struct fw_vcpu *next = cur;
+
+	if (d->next != SPM_RESUME) {
+		next = d->next == SPM_SWITCH ? world_vcpu(d->ep, d->vcpu)
+					     : NULL;
+		if (!next)
+			bad_decision(d);
+		if (next != cur) {
+			switch_to(cur, next, cpu);
+			if (next->resume != VCPU_IN_CALL) {
+				/*
+				 * Boot registers, or where an interrupt
+				 * stopped it: not a result.
+				 */
+				next->resume = VCPU_IN_CALL;
+				return;
+			}
+		}
 	}
-	if (next != cur) {
-		vcpu_switch(cur, next);
-		guard_timer(next);
-		f = &next->frame;	/* what the ERET restores now */
-	}
-	if (!next->started) {
-		next->started = true;	/* boot registers, not a result */
-		return;
-	}
-	if (next->interrupted) {
-		/* It was not in a call: it goes on where it was stopped. */
-		next->interrupted = false;
-		return;
-	}
-	regs_move(&f->ffa, &d->regs);
-	if (next == cur)
-		fix_version_error(f, fid);
+	regs_move(&next->frame.ffa, &d->regs);
 }
 
 void world_ffa_call(struct trap_frame *f)
 {
-	struct fw_vcpu *cur = world_current();
-	uint32_t fid = (uint32_t)f->x[0];
+	struct fw_vcpu *cur = world_vcpu_of(f);
+	unsigned int cpu = vcpu_cpu(cur);
 	struct spm_decision d;
 
 	/* The manager copies what it validates (spm_call_locked). */
-	spm_call(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &f->ffa, &d);
-	execute(f, &d, fid);
+	spm_call(fw_spm, cpu, cur->ep, cur->idx, &f->ffa, &d);
+	if (d.next == SPM_RESUME) {
+		/*
+		 * The manager only reads the frame (const), and only this
+		 * CPU runs cur: x0 is still the function ID. Only such an
+		 * answer can be FFA_VERSION's, off the switch path.
+		 */
+		uint32_t fid = (uint32_t)f->x[0];
+
+		regs_move(&f->ffa, &d.regs);
+		fix_version_error(f, fid);
+		return;
+	}
+	execute(cur, &d, cpu);
 }
 
 void world_abort_current(struct trap_frame *f, const char *why)
 {
-	struct fw_vcpu *cur = world_current();
+	struct fw_vcpu *cur = world_vcpu_of(f);
 	struct spm_decision d;
 
 	fw_printf("fw: partition 0x%x vCPU %u: %s at pc 0x%lx: aborted\n",
 		  cur->ep, cur->idx, why, f->elr);
 	spm_abort(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d);
-	execute(f, &d, 0);
+	execute(cur, &d, fw_cpu_index());
 }
 
 /*
@@ -208,13 +227,13 @@ static bool host_irqs_masked(void)
 
 bool world_preempt_current(struct trap_frame *f)
 {
-	struct fw_vcpu *cur = world_current();
+	struct fw_vcpu *cur = world_vcpu_of(f);
 	struct spm_decision d;
 
 	if (host_irqs_masked() ||
 	    spm_preempt(fw_spm, fw_cpu_index(), cur->ep, cur->idx, &d))
 		return false;
-	cur->interrupted = true;
-	execute(f, &d, 0);
+	cur->resume = VCPU_PREEMPTED;
+	execute(cur, &d, fw_cpu_index());
 	return true;
 }

@@ -31,8 +31,19 @@ void gic_cpu_init(void);
 /* SGI intid (0-15) to CPU cpu (fw_cpu_index()); false if it cannot. */
 bool gic_send_sgi(unsigned int cpu, unsigned int intid);
 
-/* Enable PPI intid at this CPU's redistributor (vtimer.c's timer). */
-void gic_enable_ppi(unsigned int intid);
+/*
+ * Per CPU, its redistributor's GICR_ISENABLER0 (write-one-to-set PPI
+ * enables), found once by gic_cpu_init(); a dummy word for a CPU that
+ * has none, so that gic_enable_ppi() is one store, no test.
+ */
+extern volatile uint32_t *gic_ppi_enabler[];
+
+/* Enable PPI intid (16-31) at CPU cpu's redistributor (fw/vtimer.h). */
+static inline void gic_enable_ppi(unsigned int cpu, unsigned int intid)
+{
+	/* Write-one-to-set: no race with Linux's own enables. */
+	*gic_ppi_enabler[cpu] = 1U << intid;
+}
 
 /* ICH_HCR_EL2 for Linux (host) or a partition (vcpu.c loads it). */
 uint64_t gic_ich_hcr(bool host);
@@ -62,7 +73,7 @@ struct gic_held {
 
 extern struct gic_held gic_held[];
 
-void gic_irqs_release(struct gic_held *h);
+void gic_irqs_release(unsigned int cpu);
 
 /*
  * Another vCPU is about to run on this CPU: Linux's priority mask back.
@@ -72,7 +83,7 @@ void gic_irqs_release(struct gic_held *h);
 static inline void gic_irqs_restore(unsigned int cpu)
 {
 	if (gic_held[cpu].held)
-		gic_irqs_release(&gic_held[cpu]);
+		gic_irqs_release(cpu);
 }
 
 #endif /* FW_GIC_H */

@@ -16,33 +16,34 @@ enum smccc_conduit { SMCCC_FROM_SMC, SMCCC_FROM_HVC };
 
 /*
  * The FF-A range of the standard service, SMC32 or SMC64: the manager
- * answers every ID in it (NOT_SUPPORTED for those it lacks).
+ * answers every ID in it (NOT_SUPPORTED for those it lacks). One AND
+ * (bit 30, SMC64, out) and one unsigned compare of the distance from
+ * the range's first ID, which also rejects every other owning entity,
+ * service and the SVE hint bit.
  */
 static inline bool smccc_is_ffa(uint32_t fid)
 {
-	if ((fid & ~(SMCCC_64 | SMCCC_FUNC_NUM_MASK)) != FFA_FID32(0))
-		return false;
-	return FFA_FID_NUM(fid) >= FFA_NUM_FIRST &&
-	       FFA_FID_NUM(fid) <= FFA_NUM_RANGE_LAST;
+	return (fid & ~SMCCC_64) - FFA_FID32(FFA_NUM_FIRST) <=
+	       FFA_NUM_RANGE_LAST - FFA_NUM_FIRST;
 }
 
-/* Every other call, answered in f->x[0] (smccc.c). */
-void smccc_handle_other(struct trap_frame *f, const struct fw_vcpu *v);
+/* Every other call, counted in v and answered in f->x[0] (smccc.c). */
+void smccc_handle_other(struct trap_frame *f, struct fw_vcpu *v);
 
 /*
  * Answer the call in f->x[0..17] in place. Inline, so that an FF-A call
  * goes from the trap to the manager through no function of its own.
  * FF-A first: the hot path; the ranges do not overlap, so the order
- * changes no answer. Counted in the calling vCPU, which only this CPU
- * holds now.
+ * changes no answer. Counted in the calling vCPU (f is its frame, which
+ * is the vCPU: world_vcpu_of()), which only this CPU holds now: an FF-A
+ * call here, any other in smccc_handle_other().
  */
 static inline void smccc_handle(struct trap_frame *f,
 				enum smccc_conduit conduit)
 {
-	struct fw_vcpu *v = world_current();
+	struct fw_vcpu *v = world_vcpu_of(f);
 
 	(void)conduit;		/* both conduits answer alike, for now */
-	v->calls++;
 	if (smccc_is_ffa((uint32_t)f->x[0])) {
 		v->ffa_calls++;
 		world_ffa_call(f);

@@ -9,6 +9,9 @@
 #include <spm/spm.h>
 
 #include <fw/arch.h>
+#include <fw/manager.h>
+#include <fw/memmap.h>
+#include <fw/partition.h>
 #include <fw/traps.h>
 #include <fw/vcpu.h>
 
@@ -25,6 +28,15 @@ static inline struct fw_vcpu *world_current(void)
 	return (struct fw_vcpu *)read_sysreg(tpidr_el2);
 }
 
+/*
+ * The vCPU whose frame a trap from a guest saved into (vectors.S):
+ * the running one, found without reading TPIDR_EL2 again.
+ */
+static inline struct fw_vcpu *world_vcpu_of(struct trap_frame *f)
+{
+	return (struct fw_vcpu *)f;
+}
+
 /* Linux's vCPU runs here, or nothing yet (Linux is about to). */
 static inline bool world_current_is_host(void)
 {
@@ -36,8 +48,17 @@ static inline bool world_current_is_host(void)
 /* The SMCCC calls every vCPU made, and how many of them were FF-A. */
 void world_count_calls(uint32_t *calls, uint32_t *ffa);
 
-/* The vCPU for (endpoint, index), or NULL. */
-struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx);
+/*
+ * The vCPU for (endpoint, index), or NULL: Linux's vCPU n directly, a
+ * partition's by its ID's home slot (fw/partition.h). Inline: the world
+ * switch looks its target up on every SWITCH.
+ */
+static inline struct fw_vcpu *world_vcpu(uint16_t ep, uint16_t idx)
+{
+	if (ep == fw_host_id)
+		return idx < FW_MAX_CPUS ? &host_vcpus[idx] : NULL;
+	return partition_vcpu(ep, idx);
+}
 
 /*
  * Boot CPU: ask the manager whom to run first (a partition in boot
