@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * The manager's one entry point: sanitize the registers, let the
- * dispatch table (abi_table.c) refuse what this caller may not call and
- * arguments with reserved bits set, freeze the caller's version once it
- * has used anything but FFA_VERSION, and let the handler decide. Also
- * how a handler completes a call, and the manager's set-up.
+ * How a handler completes a call, the rare turns of the call path
+ * (call.h), and the manager's set-up.
  */
 #include <libffa/bytes.h>
 #include <libffa/status.h>
@@ -98,74 +95,24 @@ int spm_set_version(struct spm *spm, uint32_t version)
 }
 
 /*
- * The call itself, on arguments that follow the SMCCC rules. They stay
- * put during the call: args is the caller's register file, which nobody
- * else writes while it waits in the call, or call_sanitized()'s copy.
- */
-static void call_body(struct spm *spm, uint32_t cpu, uint16_t ep,
-		      uint16_t vcpu, const struct ffa_regs *args,
-		      struct spm_decision *d)
-{
-	struct spm_ctx c = {
-		.spm = spm, .cpu = cpu, .vcpu = vcpu, .in = args, .d = d,
-	};
-	const char *why;
-	spm_handler h;
-	uint32_t fid = (uint32_t)args->x[0];
-	int ret;
-
-	c.caller = spm_endpoint_by_id(spm, ep);
-	if (!c.caller || cpu >= spm->nr_cpus ||
-	    vcpu >= c.caller->cfg.nr_vcpus) {
-		/* The platform lost track of who runs: nothing to resume. */
-		spm_log(spm, 0, "spm_call from an unknown endpoint or vCPU");
-		d->next = SPM_IDLE;
-		return;
-	}
-	/* Its endpoint aborted while this vCPU ran elsewhere: it ends. */
-	if (c.caller->aborted) {
-		spm_abort_caller(&c);
-		return;
-	}
-	/* Before the handler, so that none can forget; nothing changed. */
-	ret = spm_abi_judge(&c, fid, &h, &why);
-	if (ret) {
-		spm_ret_error(&c, ret, why);
-		return;
-	}
-	/* The negotiation phase ends with the first other ABI (v1.2). */
-	if (fid != FFA_VERSION)
-		c.caller->version_frozen = true;
-	h(&c);
-}
-
-/*
  * A call the SMCCC rules (ffa_regs_sanitize_args, the SVE hint) change:
- * the handlers read a sanitized copy. Out of line, so that its 144-byte
- * frame is only set up for such a call, not for every well-formed one.
+ * the handlers read a sanitized copy, in the caller's frame (copy).
+ * Out of line and cold: a well-formed call never comes here.
  */
-static __attribute__((noinline, cold)) void
-call_sanitized(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
-	       const struct ffa_regs *in, uint32_t fid,
-	       struct spm_decision *d)
+__attribute__((noinline, cold)) const struct ffa_regs *
+spm_call_args_sanitized(const struct ffa_regs *in, uint32_t fid,
+			struct ffa_regs *copy)
 {
-	struct ffa_regs copy;
-
-	ffa_regs_copy(&copy, in);
-	ffa_regs_sanitize_args(&copy);
-	copy.x[0] = fid;
-	call_body(spm, cpu, ep, vcpu, &copy, d);
+	ffa_regs_copy(copy, in);
+	ffa_regs_sanitize_args(copy);
+	copy->x[0] = fid;
+	return copy;
 }
 
-void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-		     uint16_t vcpu, const struct ffa_regs *in,
-		     struct spm_decision *d)
+/* The platform lost track of who runs: nothing to resume. */
+__attribute__((noinline, cold)) void spm_call_lost(struct spm *spm,
+						   struct spm_decision *d)
 {
-	uint32_t fid = (uint32_t)in->x[0] & ~SMCCC_SVE_HINT;
-
-	/* Every well-formed call: the handlers read in as it is. */
-	if (in->x[0] == fid && ffa_regs_args_clean(in))
-		call_body(spm, cpu, ep, vcpu, in, d);
-	else
-		call_sanitized(spm, cpu, ep, vcpu, in, fid, d);
+	spm_log(spm, 0, "spm_call from an unknown endpoint or vCPU");
+	d->next = SPM_IDLE;
 }

@@ -9,14 +9,14 @@
 
 #include <spm/spm.h>
 
-/* One FF-A call in flight. */
+/* One FF-A call in flight (pointers first: stored in pairs). */
 struct spm_ctx {
 	struct spm *spm;
-	uint32_t cpu;
 	struct spm_endpoint *caller;
-	uint16_t vcpu;
 	const struct ffa_regs *in;	/* sanitized per SMCCC */
 	struct spm_decision *d;
+	uint32_t cpu;
+	uint16_t vcpu;
 };
 
 typedef void (*spm_handler)(struct spm_ctx *c);
@@ -44,18 +44,21 @@ void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 
 /*
  * The locked bodies of the entry points: entry.c takes the manager lock
- * around each (spm.h, "Locking"); nothing else locks.
+ * around each (spm.h, "Locking"); nothing else locks. spm_call's is
+ * inline, in call.h.
  */
 int spm_add_endpoint_locked(struct spm *spm,
 			    const struct spm_endpoint_config *cfg);
 void spm_boot_locked(struct spm *spm, uint32_t cpu, struct spm_decision *d);
-void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-		     uint16_t vcpu, const struct ffa_regs *in,
-		     struct spm_decision *d);
 void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		      uint16_t vcpu, struct spm_decision *d);
 int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		       uint16_t vcpu, struct spm_decision *d);
+/* The rare turns of spm_call's path (call.h), out of line in core.c. */
+const struct ffa_regs *spm_call_args_sanitized(const struct ffa_regs *in,
+					       uint32_t fid,
+					       struct ffa_regs *copy);
+void spm_call_lost(struct spm *spm, struct spm_decision *d);
 /*
  * A line for the platform's log, if it keeps one (level 0 error .. 3
  * debug). Inline, so that every file can log without depending on
