@@ -22,9 +22,7 @@ spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	struct ffa_regs copy;
 	struct spm_endpoint *caller;
 	struct spm_ctx c;
-	const char *why;
 	spm_handler h;
-	int ret;
 
 	/*
 	 * Every well-formed call: the handlers read in as it is. It stays
@@ -52,9 +50,9 @@ spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 		return;
 	}
 	/* Before the handler, so that none can forget; nothing changed. */
-	ret = spm_abi_judge(&c, fid, &h, &why);
-	if (ret) {
-		spm_ret_error(&c, ret, why);
+	h = spm_abi_pass(caller, in, fid);
+	if (__builtin_expect(!h, 0)) {
+		spm_abi_refuse(&c, fid);
 		return;
 	}
 	/*

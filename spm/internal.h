@@ -73,13 +73,21 @@ static inline void spm_log(struct spm *spm, int level, const char *line)
 /* ---- the dispatch table (abi_table.c) ---- */
 
 /*
- * The caller of c may make call fid (SVE hint stripped) with these
- * arguments: 0 and its handler in *h. Otherwise the FF-A error (the
- * row's role, the versions, its reserved bits) and why (NULL for an ID
- * that is no ABI of ours); nothing has changed then.
+ * The handler of call fid (SVE hint stripped) with arguments in, when
+ * ep may make it: its view of the row (abi_view) allows it and no
+ * reserved bit is set. Otherwise NULL, and nothing has changed.
  */
-int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
-		  const char **why);
+spm_handler spm_abi_pass(const struct spm_endpoint *ep,
+			 const struct ffa_regs *in, uint32_t fid);
+/*
+ * Answer a call spm_abi_pass() refused: the FF-A error (the row's role,
+ * the versions, its reserved bits) and why, logged.
+ */
+void spm_abi_refuse(struct spm_ctx *c, uint32_t fid);
+/* Recompute ep's view of the table (its roles or version changed). */
+void spm_abi_view_update(struct spm_endpoint *ep);
+/* ep's view is what spm_abi_view_update() would make it. */
+bool spm_abi_view_current(const struct spm_endpoint *ep);
 /*
  * True when the dispatch table has fid for endpoint ep: a call it may
  * make in the version it negotiated, or an answer it may get (FFA_ERROR,

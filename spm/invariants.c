@@ -74,7 +74,8 @@ static bool uuid_regs_match(const struct spm_endpoint *ep)
 /*
  * What the manager judges a call by without recomputing it: a caller's
  * roles, set from its configuration (abi_table.c), a negotiated version
- * never above the manager's, its UUIDs in register form (direct.c).
+ * never above the manager's, its view of each row of the dispatch table
+ * (from both), its UUIDs in register form (direct.c).
  */
 static int check_abi_view(const struct spm *spm, const char **why)
 {
@@ -87,6 +88,8 @@ static int check_abi_view(const struct spm *spm, const char **why)
 			return broken(why, "endpoint roles out of date");
 		if (ep->version > spm->version)
 			return broken(why, "version above the manager's");
+		if (!spm_abi_view_current(ep))
+			return broken(why, "endpoint ABI view out of date");
 		if (!uuid_regs_match(ep))
 			return broken(why, "endpoint UUID registers out of date");
 	}
