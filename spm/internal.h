@@ -41,6 +41,20 @@ void spm_ret_error(struct spm_ctx *c, int code, const char *why);
 /* Switch this CPU to ep/vcpu with r. */
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 		   uint16_t vcpu, const struct ffa_regs *r);
+/*
+ * Switch this CPU to ep/vcpu with the decision's registers as they are:
+ * only for registers that follow the result rule by construction (a
+ * direct message: see message_regs in direct.c), so that the rule's
+ * test is not paid again. Inline: three stores.
+ */
+static inline void spm_switch_ready(struct spm_ctx *c,
+				    const struct spm_endpoint *ep,
+				    uint16_t vcpu)
+{
+	c->d->next = SPM_SWITCH;
+	c->d->ep = ep->cfg.id;
+	c->d->vcpu = vcpu;
+}
 
 /*
  * The locked bodies of the entry points: entry.c takes the manager lock
@@ -148,9 +162,24 @@ static inline void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
 	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
 			     c->cpu);
 }
-/* The caller's vCPU waits for target/vcpu. */
-void spm_vcpu_block_caller(struct spm_ctx *c,
-			   struct spm_endpoint *target, uint16_t vcpu);
+/* The caller's vCPU waits for target/vcpu: inline, every request. */
+static inline void spm_vcpu_block_caller(struct spm_ctx *c,
+					 struct spm_endpoint *target,
+					 uint16_t vcpu)
+{
+	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	struct spm_vcpu *t = &target->vcpus[vcpu];
+
+	/* A host vCPU that calls runs on its own behalf, booted or not. */
+	if (c->caller->cfg.is_host)
+		v->reason = SPM_RUN_SELF;
+	v->state = SPM_VCPU_BLOCKED;
+	v->peer_ep = target->cfg.id;
+	v->peer_vcpu = vcpu;
+	/* The only way into BLOCKED: the target's link names its waiter. */
+	t->waiter_ep = (uint8_t)(spm_endpoint_index(c->spm, c->caller) + 1);
+	t->waiter_vcpu = c->vcpu;
+}
 /* The vCPU BLOCKED waiting for ep/vcpu (at most one), or NULL. */
 struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 					 const struct spm_endpoint *ep,
@@ -162,6 +191,32 @@ struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
  */
 void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 	      const struct ffa_regs *r);
+/* The vCPU that blocked on ep/vcpu is its requester again (vcpu.c). */
+void spm_vcpu_relink(struct spm *spm, struct spm_endpoint *ep,
+		     uint16_t vcpu);
+/*
+ * spm_wake() with the decision's registers, which follow the result rule
+ * (spm_switch_ready): inline for the usual case, a live BLOCKED vCPU
+ * that nobody waits on in turn; anything else takes spm_wake().
+ */
+static inline void spm_wake_ready(struct spm_ctx *c, struct spm_endpoint *ep,
+				  uint16_t vcpu)
+{
+	struct spm_vcpu *v;
+
+	if (__builtin_expect(!ep || ep->aborted ||
+			     ep->vcpus[vcpu].state != SPM_VCPU_BLOCKED, 0)) {
+		spm_wake(c, ep, vcpu, &c->d->regs);
+		return;
+	}
+	v = &ep->vcpus[vcpu];
+	/* Its peer becomes its own requester again, if it has one. */
+	if (__builtin_expect(v->waiter_ep != 0, 0))
+		spm_vcpu_relink(c->spm, ep, vcpu);
+	v->state = SPM_VCPU_RUNNING;
+	v->cpu = c->cpu;
+	spm_switch_ready(c, ep, vcpu);
+}
 
 /* ---- aborts (cpu.c, abort.c) ---- */
 
@@ -203,8 +258,17 @@ void spm_notif_pend_framework(struct spm *spm, uint32_t cpu,
 			      const struct spm_endpoint *sender, uint32_t bits,
 			      bool delay_sri);
 
-/* A delayed SRI (SET or MSG_SEND2 with the delay flag) fires now. */
-void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu);
+/* The delayed SRIs, when some endpoint may have one (notify.c). */
+void spm_notif_flush_delayed_sri_all(struct spm *spm, uint32_t cpu);
+/*
+ * A delayed SRI (SET or MSG_SEND2 with the delay flag) fires now. Every
+ * response and wait ends here: inline, one load when none is delayed.
+ */
+static inline void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu)
+{
+	if (__builtin_expect(spm->sri_delayed_any, 0))
+		spm_notif_flush_delayed_sri_all(spm, cpu);
+}
 
 /* ---- memory (mem_*.c) ---- */
 
