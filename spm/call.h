@@ -59,8 +59,8 @@ spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
 	 * The negotiation phase ends with the first other ABI (v1.2):
 	 * once frozen, one load and no store.
 	 */
-	if (__builtin_expect(!caller->version_frozen, 0) && fid != FFA_VERSION)
-		caller->version_frozen = true;
+	if (__builtin_expect(!caller->version_frozen, 0))
+		spm_call_freeze_version(caller, fid);
 	h(&c);
 }
 

@@ -116,3 +116,11 @@ __attribute__((noinline, cold)) void spm_call_lost(struct spm *spm,
 	spm_log(spm, 0, "spm_call from an unknown endpoint or vCPU");
 	d->next = SPM_IDLE;
 }
+
+/* The caller's version is still open: any call but FFA_VERSION ends it. */
+__attribute__((noinline, cold)) void
+spm_call_freeze_version(struct spm_endpoint *caller, uint32_t fid)
+{
+	if (fid != FFA_VERSION)
+		caller->version_frozen = true;
+}

@@ -73,6 +73,7 @@ const struct ffa_regs *spm_call_args_sanitized(const struct ffa_regs *in,
 					       uint32_t fid,
 					       struct ffa_regs *copy);
 void spm_call_lost(struct spm *spm, struct spm_decision *d);
+void spm_call_freeze_version(struct spm_endpoint *caller, uint32_t fid);
 /*
  * A line for the platform's log, if it keeps one (level 0 error .. 3
  * debug). Inline, so that every file can log without depending on
