@@ -124,6 +124,7 @@ struct spm_endpoint {
 	uint32_t version;		/* negotiated; selects layouts */
 	bool version_frozen;		/* another ABI was used */
 	uint8_t abi_who;		/* roles it has: spm_abi_who_of(cfg) */
+	uint8_t index;			/* in spm->endpoints[], never changes */
 	/* per row, from abi_who and version: spm_abi_view_update() */
 	uint8_t abi_view[SPM_ABI_ROWS];
 	/* cfg.uuids as REQ2 carries them in x2/x3 (ffa_uuid_to_x2) */
