@@ -12,7 +12,7 @@
 #ifndef SPM_CALL_H
 #define SPM_CALL_H
 
-#include "internal.h"
+#include "abi.h"
 
 static inline __attribute__((always_inline)) void
 spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,

@@ -88,13 +88,9 @@ static inline void spm_log(struct spm *spm, int level, const char *line)
 /* ---- the dispatch table (abi_table.c) ---- */
 
 /*
- * The handler of call fid (SVE hint stripped) with arguments in, when
- * ep may make it: its view of the row (abi_view) allows it and no
- * reserved bit is set. Otherwise NULL, and nothing has changed.
- */
-spm_handler spm_abi_pass(const struct spm_endpoint *ep,
-			 const struct ffa_regs *in, uint32_t fid);
-/*
+ * spm_abi_pass() (abi.h, inline into the call path) gives the handler
+ * of call fid when the caller may make it with these arguments.
+ *
  * Answer a call spm_abi_pass() refused: the FF-A error (the row's role,
  * the versions, its reserved bits) and why, logged.
  */
