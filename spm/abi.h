@@ -36,19 +36,24 @@ enum spm_who {
 /* A reserved bit makes a malformed query: NOT_SUPPORTED (FFA_FEATURES). */
 #define SPM_ABI_RSVD_NOT_SUPPORTED	FFA_BIT(1)
 
-struct spm_abi {
+/*
+ * 128 bytes (92 used): a row's address is one shift of its index, and
+ * the masks are at that address, for the ID, masks and handler alike.
+ */
+struct __attribute__((aligned(128))) spm_abi {
+	struct spm_mbz mbz;	/* first: at the row's own address */
 	uint32_t fid;		/* 0: no such ABI here */
 	uint32_t since;		/* the FF-A version that introduced it */
 	uint8_t who;		/* enum spm_who */
 	uint8_t flags;		/* SPM_ABI_* */
 	spm_handler handler;	/* NULL: only an answer, never called */
-	struct spm_mbz mbz;
 	/* callers older than old_below use `old` (fewer defined fields) */
 	const struct spm_mbz *old;
 	uint32_t old_below;
 };
 
 extern const struct spm_abi spm_abis[SPM_ABI_ROWS];
+_Static_assert(sizeof(struct spm_abi) == 128, "a row is one shift away");
 
 /*
  * The one judgement before any handler, on every call: the caller's
