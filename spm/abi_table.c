@@ -6,54 +6,16 @@
  * which bits of its arguments are reserved (MBZ).
  *
  * It is the one source of what the manager implements and of these
- * three rules: spm_call (core.c) dispatches through spm_abi_judge(),
+ * three rules: spm_call (call.h) dispatches through spm_abi_pass(),
  * which refuses a caller the row does not allow, a version that does
- * not have it and a reserved bit set, before any handler runs; and
+ * not have it and a reserved bit set, before any handler runs (and
+ * spm_abi_refuse() says which); and
  * FFA_FEATURES (setup.c) answers from spm_fid_available(), so what is
  * reported and what is served cannot drift. Handlers judge only what
  * the table does not: values, fields reserved in some cases only, state.
  */
 #include <libffa/status.h>
-#include "internal.h"
-
-/*
- * Reserved (MBZ) bits of one ABI's x1..x7 (m[i - 1] for xi), as 64-bit
- * masks computed when the table is compiled (SPM_MASKS below), so the
- * check is one AND per register. Written as w1..w7, each a 32-bit field,
- * and `wide`, the registers that are 64-bit (an address, a UUID half, a
- * 64-bit payload word): in an SMC64 call the upper half of every other
- * register is reserved too. "Unless stated, every register not listed is
- * MBZ on input" (ffa-abi.md 2.2).
- */
-struct spm_mbz {
-	uint64_t m[7];
-};
-
-/* Who may call an ABI. */
-enum spm_who {
-	SPM_WHO_ANY,
-	SPM_WHO_HOST,		/* the scheduler only */
-	SPM_WHO_PARTITION,	/* partitions only */
-	/* the host, or a partition whose manifest enables notifications */
-	SPM_WHO_NOTIF_RECEIVER,
-};
-
-/* x8..x17 are not MBZ: arguments (REQ2, CONSOLE_LOG_64) or ignored. */
-#define SPM_ABI_HIGH_ARGS		FFA_BIT(0)
-/* A reserved bit makes a malformed query: NOT_SUPPORTED (FFA_FEATURES). */
-#define SPM_ABI_RSVD_NOT_SUPPORTED	FFA_BIT(1)
-
-struct spm_abi {
-	uint32_t fid;		/* 0: no such ABI here */
-	uint32_t since;		/* the FF-A version that introduced it */
-	uint8_t who;		/* enum spm_who */
-	uint8_t flags;		/* SPM_ABI_* */
-	spm_handler handler;	/* NULL: only an answer, never called */
-	struct spm_mbz mbz;
-	/* callers older than old_below use `old` (fewer defined fields) */
-	const struct spm_mbz *old;
-	uint32_t old_below;
-};
+#include "abi.h"
 
 /* ---- reserved bits, per ABI (ffa-abi.md 2.2-2.6, 8, 11, 12.3, 13) ---- */
 
@@ -193,17 +155,15 @@ struct spm_abi {
 #define PART	SPM_WHO_PARTITION
 #define NOTIF	SPM_WHO_NOTIF_RECEIVER
 
-#define SPM_NR_NUMS	(FFA_NUM_LAST_V1_2 - FFA_NUM_FIRST + 1)
-
 /* One row, at [SMC64][function number]: found without a search. */
 #define ABI(f, v, w, fl, h, m)						\
-	[FFA_FID_IS_64(f)][FFA_FID_NUM(f) - FFA_NUM_FIRST] = {		\
+	[SPM_ABI_ROW(f)] = {						\
 		.fid = (f), .since = (v), .who = (w), .flags = (fl),	\
 		.handler = (h), .mbz = MBZ_MASKS(f, m),			\
 	}
 /* A row whose callers older than `below` have fewer defined fields. */
 #define ABI_OLD(f, v, w, h, m, below, o)				\
-	[FFA_FID_IS_64(f)][FFA_FID_NUM(f) - FFA_NUM_FIRST] = {		\
+	[SPM_ABI_ROW(f)] = {						\
 		.fid = (f), .since = (v), .who = (w), .handler = (h),	\
 		.mbz = MBZ_MASKS(f, m),					\
 		.old = &(const struct spm_mbz)MBZ_MASKS(f, o),		\
@@ -222,7 +182,7 @@ struct spm_abi {
  * FFA_MSG_SEND (deprecated in v1.1), FFA_MEM_OP_PAUSE/RESUME (we never
  * time-slice), FFA_SECONDARY_EP_REGISTER, and the SPMC <-> SPMD ones.
  */
-static const struct spm_abi spm_abis[2][SPM_NR_NUMS] = {
+const struct spm_abi spm_abis[SPM_ABI_ROWS] = {
 	ANSWER(FFA_ERROR, ANY),
 	ANSWER(FFA_SUCCESS_32, ANY),
 	ANSWER(FFA_SUCCESS_64, ANY),
@@ -344,7 +304,7 @@ static const struct spm_abi *spm_abi_of(uint32_t fid)
 
 	if (num < FFA_NUM_FIRST || num > FFA_NUM_LAST_V1_2)
 		return NULL;
-	a = &spm_abis[FFA_FID_IS_64(fid)][num - FFA_NUM_FIRST];
+	a = &spm_abis[SPM_ABI_ROW(fid)];
 	/* The whole ID must match: call type, OEN, bits[23:17]. */
 	return a->fid == fid ? a : NULL;
 }
@@ -454,12 +414,11 @@ static bool spm_reserved_clear(const struct spm_ctx *c,
 }
 
 /*
- * The one judgement before any handler: the row ep may use (its role,
- * its version, ours), then its reserved bits. Nothing has changed when
- * this refuses.
+ * Why the call is refused: the same judgement as spm_abi_pass(), with
+ * its error code and why. Nothing has changed when this refuses.
  */
-int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
-		  const char **why)
+static int spm_abi_judge(const struct spm_ctx *c, uint32_t fid,
+			 const char **why)
 {
 	const struct spm_abi *a = spm_abi_for(c->caller, fid);
 
@@ -472,6 +431,55 @@ int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
 		return (a->flags & SPM_ABI_RSVD_NOT_SUPPORTED) ?
 		       FFA_RET_NOT_SUPPORTED : FFA_RET_INVALID_PARAMETERS;
 	}
-	*h = a->handler;
-	return 0;
+	/* spm_abi_pass() refused a call this allows: a stale view. */
+	*why = "dispatch view out of date";
+	return FFA_RET_NOT_SUPPORTED;
+}
+
+__attribute__((noinline, cold)) void spm_abi_refuse(struct spm_ctx *c,
+						    uint32_t fid)
+{
+	const char *why;
+	int ret = spm_abi_judge(c, fid, &why);
+
+	spm_ret_error(c, ret, why);
+}
+
+/*
+ * What spm_abi_pass() reads instead of the row's who, since and flags
+ * and the caller's roles and version: one byte per row, SPM_VIEW_*.
+ */
+static uint8_t spm_abi_view_of(const struct spm_endpoint *ep, uint32_t row)
+{
+	const struct spm_abi *a = &spm_abis[row];
+	uint8_t v = 0;
+
+	if (a->fid == 0)
+		return 0;
+	if (a->handler && spm_abi_for(ep, a->fid) == a)
+		v |= SPM_VIEW_CALL;
+	if (ep->version < a->old_below)
+		v |= SPM_VIEW_OLD_MBZ;
+	if (!(a->flags & SPM_ABI_HIGH_ARGS) &&
+	    ep->version >= FFA_VERSION_1_2)
+		v |= SPM_VIEW_HIGH_MBZ;
+	return v;
+}
+
+void spm_abi_view_update(struct spm_endpoint *ep)
+{
+	uint32_t i;
+
+	for (i = 0; i < SPM_ABI_ROWS; i++)
+		ep->abi_view[i] = spm_abi_view_of(ep, i);
+}
+
+bool spm_abi_view_current(const struct spm_endpoint *ep)
+{
+	uint32_t i;
+
+	for (i = 0; i < SPM_ABI_ROWS; i++)
+		if (ep->abi_view[i] != spm_abi_view_of(ep, i))
+			return false;
+	return true;
 }

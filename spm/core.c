@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * The manager's one entry point: sanitize the registers, let the
- * dispatch table (abi_table.c) refuse what this caller may not call and
- * arguments with reserved bits set, freeze the caller's version once it
- * has used anything but FFA_VERSION, and let the handler decide. Also
- * how a handler completes a call, and the manager's set-up.
+ * How a handler completes a call, the rare turns of the call path
+ * (call.h), and the manager's set-up.
  */
 #include <libffa/bytes.h>
 #include <libffa/status.h>
@@ -30,22 +27,40 @@ void spm_ret_regs(struct spm_ctx *c, const struct ffa_regs *r)
 	set_decision_regs(c, r);
 }
 
+/*
+ * Resume the caller with fid (FFA_SUCCESS_32 or FFA_ERROR), w2 and w3,
+ * every other register zero: what ffa_regs_set_success/set_error
+ * compose, written in place. An SMC32 ID and 32-bit values: the result
+ * rule would change nothing, so it is not tested.
+ */
+static inline __attribute__((always_inline)) void
+ret_plain(struct spm_ctx *c, uint32_t fid, uint32_t w2, uint32_t w3)
+{
+	struct spm_decision *d = c->d;
+	uint32_t i;
+
+	d->regs.x[0] = fid;
+	d->regs.x[1] = 0;
+	d->regs.x[2] = w2;
+	d->regs.x[3] = w3;
+#pragma GCC unroll 14
+	for (i = 4; i < FFA_NREGS; i++)
+		d->regs.x[i] = 0;
+	d->next = SPM_RESUME;
+	d->ep = c->caller->cfg.id;
+	d->vcpu = c->vcpu;
+}
+
 void spm_ret_success(struct spm_ctx *c, uint32_t w2, uint32_t w3)
 {
-	struct ffa_regs *r = spm_out_regs(c);
-
-	ffa_regs_set_success(r, w2, w3);
-	spm_ret_regs(c, r);
+	ret_plain(c, FFA_SUCCESS_32, w2, w3);
 }
 
 void spm_ret_error(struct spm_ctx *c, int code, const char *why)
 {
-	struct ffa_regs *r = spm_out_regs(c);
-
 	if (why)
 		spm_log(c->spm, 3, why);
-	ffa_regs_set_error(r, code);
-	spm_ret_regs(c, r);
+	ret_plain(c, FFA_ERROR, (uint32_t)code, 0);
 }
 
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
@@ -98,74 +113,32 @@ int spm_set_version(struct spm *spm, uint32_t version)
 }
 
 /*
- * The call itself, on arguments that follow the SMCCC rules. They stay
- * put during the call: args is the caller's register file, which nobody
- * else writes while it waits in the call, or call_sanitized()'s copy.
- */
-static void call_body(struct spm *spm, uint32_t cpu, uint16_t ep,
-		      uint16_t vcpu, const struct ffa_regs *args,
-		      struct spm_decision *d)
-{
-	struct spm_ctx c = {
-		.spm = spm, .cpu = cpu, .vcpu = vcpu, .in = args, .d = d,
-	};
-	const char *why;
-	spm_handler h;
-	uint32_t fid = (uint32_t)args->x[0];
-	int ret;
-
-	c.caller = spm_endpoint_by_id(spm, ep);
-	if (!c.caller || cpu >= spm->nr_cpus ||
-	    vcpu >= c.caller->cfg.nr_vcpus) {
-		/* The platform lost track of who runs: nothing to resume. */
-		spm_log(spm, 0, "spm_call from an unknown endpoint or vCPU");
-		d->next = SPM_IDLE;
-		return;
-	}
-	/* Its endpoint aborted while this vCPU ran elsewhere: it ends. */
-	if (c.caller->aborted) {
-		spm_abort_caller(&c);
-		return;
-	}
-	/* Before the handler, so that none can forget; nothing changed. */
-	ret = spm_abi_judge(&c, fid, &h, &why);
-	if (ret) {
-		spm_ret_error(&c, ret, why);
-		return;
-	}
-	/* The negotiation phase ends with the first other ABI (v1.2). */
-	if (fid != FFA_VERSION)
-		c.caller->version_frozen = true;
-	h(&c);
-}
-
-/*
  * A call the SMCCC rules (ffa_regs_sanitize_args, the SVE hint) change:
- * the handlers read a sanitized copy. Out of line, so that its 144-byte
- * frame is only set up for such a call, not for every well-formed one.
+ * the handlers read a sanitized copy, in the caller's frame (copy).
+ * Out of line and cold: a well-formed call never comes here.
  */
-static __attribute__((noinline, cold)) void
-call_sanitized(struct spm *spm, uint32_t cpu, uint16_t ep, uint16_t vcpu,
-	       const struct ffa_regs *in, uint32_t fid,
-	       struct spm_decision *d)
+__attribute__((noinline, cold)) const struct ffa_regs *
+spm_call_args_sanitized(const struct ffa_regs *in, uint32_t fid,
+			struct ffa_regs *copy)
 {
-	struct ffa_regs copy;
-
-	ffa_regs_copy(&copy, in);
-	ffa_regs_sanitize_args(&copy);
-	copy.x[0] = fid;
-	call_body(spm, cpu, ep, vcpu, &copy, d);
+	ffa_regs_copy(copy, in);
+	ffa_regs_sanitize_args(copy);
+	copy->x[0] = fid;
+	return copy;
 }
 
-void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-		     uint16_t vcpu, const struct ffa_regs *in,
-		     struct spm_decision *d)
+/* The platform lost track of who runs: nothing to resume. */
+__attribute__((noinline, cold)) void spm_call_lost(struct spm *spm,
+						   struct spm_decision *d)
 {
-	uint32_t fid = (uint32_t)in->x[0] & ~SMCCC_SVE_HINT;
+	spm_log(spm, 0, "spm_call from an unknown endpoint or vCPU");
+	d->next = SPM_IDLE;
+}
 
-	/* Every well-formed call: the handlers read in as it is. */
-	if (in->x[0] == fid && ffa_regs_args_clean(in))
-		call_body(spm, cpu, ep, vcpu, in, d);
-	else
-		call_sanitized(spm, cpu, ep, vcpu, in, fid, d);
+/* The caller's version is still open: any call but FFA_VERSION ends it. */
+__attribute__((noinline, cold)) void
+spm_call_freeze_version(struct spm_endpoint *caller, uint32_t fid)
+{
+	if (fid != FFA_VERSION)
+		caller->version_frozen = true;
 }

@@ -26,6 +26,10 @@ static bool is_req2(uint32_t fid)
 /*
  * The registers the other side sees: x0..x17 for REQ2/RESP2, else
  * w0..w7 / x0..x7 with x8..x17 zero (v1.2 gives them no meaning).
+ * They follow the result rule as they are (spm_switch_ready): x0 is
+ * the call's own ID, SMC64 for REQ2/RESP2 and the 64-bit forms, and
+ * for the 32-bit forms x0..x7 were sanitized as arguments (call.h)
+ * and x8..x17 are zero.
  */
 static inline __attribute__((always_inline)) void
 message_regs(const struct spm_ctx *c, struct ffa_regs *r)
@@ -175,7 +179,7 @@ void spm_h_direct_req(struct spm_ctx *c)
 		       is_req2(fid) ? SPM_RUN_DIRECT2 : SPM_RUN_DIRECT);
 	recv->vcpus[vcpu].req_64 = fid == FFA_MSG_SEND_DIRECT_REQ_64;
 	message_regs(c, r);
-	spm_switch_to(c, recv, vcpu, r);
+	spm_switch_ready(c, recv, vcpu);
 }
 
 /*
@@ -221,5 +225,5 @@ void spm_h_direct_resp(struct spm_ctx *c)
 	v->req_64 = false;
 	spm_notif_flush_delayed_sri(c->spm, c->cpu);
 	message_regs(c, r);
-	spm_wake(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu, r);
+	spm_wake_ready(c, spm_endpoint_by_id(c->spm, v->peer_ep), v->peer_vcpu);
 }

@@ -98,7 +98,9 @@ static void endpoint_reset(const struct spm *spm, struct spm_endpoint *ep,
 	 */
 	ep->version = cfg->ffa_version < spm->version ? cfg->ffa_version :
 							spm->version;
+	ep->index = (uint8_t)(ep - spm->endpoints);
 	ep->abi_who = spm_abi_who_of(&ep->cfg);
+	spm_abi_view_update(ep);
 	/* A REQ2's service UUID is then judged by comparing two words. */
 	for (i = 0; i < cfg->nr_uuids && i < SPM_MAX_UUIDS; i++)
 		ffa_uuid_to_x2(&cfg->uuids[i], ep->uuid_regs[i]);

@@ -6,7 +6,7 @@
  * lock order of docs/ARCHITECTURE.md ("Lock order") is visible here and
  * only here, and no file below calls back up into the lock.
  */
-#include "internal.h"
+#include "call.h"
 
 static void lock_manager(struct spm *spm)
 {

@@ -9,14 +9,14 @@
 
 #include <spm/spm.h>
 
-/* One FF-A call in flight. */
+/* One FF-A call in flight (pointers first: stored in pairs). */
 struct spm_ctx {
 	struct spm *spm;
-	uint32_t cpu;
 	struct spm_endpoint *caller;
-	uint16_t vcpu;
 	const struct ffa_regs *in;	/* sanitized per SMCCC */
 	struct spm_decision *d;
+	uint32_t cpu;
+	uint16_t vcpu;
 };
 
 typedef void (*spm_handler)(struct spm_ctx *c);
@@ -41,21 +41,39 @@ void spm_ret_error(struct spm_ctx *c, int code, const char *why);
 /* Switch this CPU to ep/vcpu with r. */
 void spm_switch_to(struct spm_ctx *c, const struct spm_endpoint *ep,
 		   uint16_t vcpu, const struct ffa_regs *r);
+/*
+ * Switch this CPU to ep/vcpu with the decision's registers as they are:
+ * only for registers that follow the result rule by construction (a
+ * direct message: see message_regs in direct.c), so that the rule's
+ * test is not paid again. Inline: three stores.
+ */
+static inline void spm_switch_ready(struct spm_ctx *c,
+				    const struct spm_endpoint *ep,
+				    uint16_t vcpu)
+{
+	c->d->next = SPM_SWITCH;
+	c->d->ep = ep->cfg.id;
+	c->d->vcpu = vcpu;
+}
 
 /*
  * The locked bodies of the entry points: entry.c takes the manager lock
- * around each (spm.h, "Locking"); nothing else locks.
+ * around each (spm.h, "Locking"); nothing else locks. spm_call's is
+ * inline, in call.h.
  */
 int spm_add_endpoint_locked(struct spm *spm,
 			    const struct spm_endpoint_config *cfg);
 void spm_boot_locked(struct spm *spm, uint32_t cpu, struct spm_decision *d);
-void spm_call_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
-		     uint16_t vcpu, const struct ffa_regs *in,
-		     struct spm_decision *d);
 void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		      uint16_t vcpu, struct spm_decision *d);
 int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		       uint16_t vcpu, struct spm_decision *d);
+/* The rare turns of spm_call's path (call.h), out of line in core.c. */
+const struct ffa_regs *spm_call_args_sanitized(const struct ffa_regs *in,
+					       uint32_t fid,
+					       struct ffa_regs *copy);
+void spm_call_lost(struct spm *spm, struct spm_decision *d);
+void spm_call_freeze_version(struct spm_endpoint *caller, uint32_t fid);
 /*
  * A line for the platform's log, if it keeps one (level 0 error .. 3
  * debug). Inline, so that every file can log without depending on
@@ -70,13 +88,17 @@ static inline void spm_log(struct spm *spm, int level, const char *line)
 /* ---- the dispatch table (abi_table.c) ---- */
 
 /*
- * The caller of c may make call fid (SVE hint stripped) with these
- * arguments: 0 and its handler in *h. Otherwise the FF-A error (the
- * row's role, the versions, its reserved bits) and why (NULL for an ID
- * that is no ABI of ours); nothing has changed then.
+ * spm_abi_pass() (abi.h, inline into the call path) gives the handler
+ * of call fid when the caller may make it with these arguments.
+ *
+ * Answer a call spm_abi_pass() refused: the FF-A error (the row's role,
+ * the versions, its reserved bits) and why, logged.
  */
-int spm_abi_judge(const struct spm_ctx *c, uint32_t fid, spm_handler *h,
-		  const char **why);
+void spm_abi_refuse(struct spm_ctx *c, uint32_t fid);
+/* Recompute ep's view of the table (its roles or version changed). */
+void spm_abi_view_update(struct spm_endpoint *ep);
+/* ep's view is what spm_abi_view_update() would make it. */
+bool spm_abi_view_current(const struct spm_endpoint *ep);
 /*
  * True when the dispatch table has fid for endpoint ep: a call it may
  * make in the version it negotiated, or an answer it may get (FFA_ERROR,
@@ -89,10 +111,12 @@ uint8_t spm_abi_who_of(const struct spm_endpoint_config *cfg);
 
 /* ---- endpoints (endpoint.c) ---- */
 
+/* Kept in it (an invariant): a request links its waiter by index. */
 static inline uint32_t spm_endpoint_index(const struct spm *spm,
 					  const struct spm_endpoint *ep)
 {
-	return (uint32_t)(ep - spm->endpoints);
+	(void)spm;
+	return ep->index;
 }
 /* The scheduler (host) endpoint. */
 struct spm_endpoint *spm_host(struct spm *spm);
@@ -137,9 +161,24 @@ static inline void spm_vcpu_start(struct spm_ctx *c, struct spm_endpoint *ep,
 	spm_vcpu_set_running(ep, vcpu, reason, c->caller->cfg.id, c->vcpu,
 			     c->cpu);
 }
-/* The caller's vCPU waits for target/vcpu. */
-void spm_vcpu_block_caller(struct spm_ctx *c,
-			   struct spm_endpoint *target, uint16_t vcpu);
+/* The caller's vCPU waits for target/vcpu: inline, every request. */
+static inline void spm_vcpu_block_caller(struct spm_ctx *c,
+					 struct spm_endpoint *target,
+					 uint16_t vcpu)
+{
+	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
+	struct spm_vcpu *t = &target->vcpus[vcpu];
+
+	/* A host vCPU that calls runs on its own behalf, booted or not. */
+	if (c->caller->cfg.is_host)
+		v->reason = SPM_RUN_SELF;
+	v->state = SPM_VCPU_BLOCKED;
+	v->peer_ep = target->cfg.id;
+	v->peer_vcpu = vcpu;
+	/* The only way into BLOCKED: the target's link names its waiter. */
+	t->waiter_ep = (uint8_t)(spm_endpoint_index(c->spm, c->caller) + 1);
+	t->waiter_vcpu = c->vcpu;
+}
 /* The vCPU BLOCKED waiting for ep/vcpu (at most one), or NULL. */
 struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 					 const struct spm_endpoint *ep,
@@ -151,6 +190,32 @@ struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
  */
 void spm_wake(struct spm_ctx *c, struct spm_endpoint *ep, uint16_t vcpu,
 	      const struct ffa_regs *r);
+/* The vCPU that blocked on ep/vcpu is its requester again (vcpu.c). */
+void spm_vcpu_relink(struct spm *spm, struct spm_endpoint *ep,
+		     uint16_t vcpu);
+/*
+ * spm_wake() with the decision's registers, which follow the result rule
+ * (spm_switch_ready): inline for the usual case, a live BLOCKED vCPU
+ * that nobody waits on in turn; anything else takes spm_wake().
+ */
+static inline void spm_wake_ready(struct spm_ctx *c, struct spm_endpoint *ep,
+				  uint16_t vcpu)
+{
+	struct spm_vcpu *v;
+
+	if (__builtin_expect(!ep || ep->aborted ||
+			     ep->vcpus[vcpu].state != SPM_VCPU_BLOCKED, 0)) {
+		spm_wake(c, ep, vcpu, &c->d->regs);
+		return;
+	}
+	v = &ep->vcpus[vcpu];
+	/* Its peer becomes its own requester again, if it has one. */
+	if (__builtin_expect(v->waiter_ep != 0, 0))
+		spm_vcpu_relink(c->spm, ep, vcpu);
+	v->state = SPM_VCPU_RUNNING;
+	v->cpu = c->cpu;
+	spm_switch_ready(c, ep, vcpu);
+}
 
 /* ---- aborts (cpu.c, abort.c) ---- */
 
@@ -192,8 +257,17 @@ void spm_notif_pend_framework(struct spm *spm, uint32_t cpu,
 			      const struct spm_endpoint *sender, uint32_t bits,
 			      bool delay_sri);
 
-/* A delayed SRI (SET or MSG_SEND2 with the delay flag) fires now. */
-void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu);
+/* The delayed SRIs, when some endpoint may have one (notify.c). */
+void spm_notif_flush_delayed_sri_all(struct spm *spm, uint32_t cpu);
+/*
+ * A delayed SRI (SET or MSG_SEND2 with the delay flag) fires now. Every
+ * response and wait ends here: inline, one load when none is delayed.
+ */
+static inline void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu)
+{
+	if (__builtin_expect(spm->sri_delayed_any, 0))
+		spm_notif_flush_delayed_sri_all(spm, cpu);
+}
 
 /* ---- memory (mem_*.c) ---- */
 

@@ -72,9 +72,11 @@ static bool uuid_regs_match(const struct spm_endpoint *ep)
 }
 
 /*
- * What the manager judges a call by without recomputing it: a caller's
- * roles, set from its configuration (abi_table.c), a negotiated version
- * never above the manager's, its UUIDs in register form (direct.c).
+ * What the manager judges a call by without recomputing it: an
+ * endpoint's own index, a caller's roles, set from its configuration
+ * (abi_table.c), a negotiated version never above the manager's, its
+ * view of each row of the dispatch table (from both), its UUIDs in
+ * register form (direct.c).
  */
 static int check_abi_view(const struct spm *spm, const char **why)
 {
@@ -83,10 +85,14 @@ static int check_abi_view(const struct spm *spm, const char **why)
 
 	for (e = 0; e < spm->nr_endpoints; e++) {
 		ep = &spm->endpoints[e];
+		if (ep->index != e)
+			return broken(why, "endpoint index out of date");
 		if (ep->abi_who != spm_abi_who_of(&ep->cfg))
 			return broken(why, "endpoint roles out of date");
 		if (ep->version > spm->version)
 			return broken(why, "version above the manager's");
+		if (!spm_abi_view_current(ep))
+			return broken(why, "endpoint ABI view out of date");
 		if (!uuid_regs_match(ep))
 			return broken(why, "endpoint UUID registers out of date");
 	}

@@ -286,14 +286,11 @@ void spm_notif_pend_framework(struct spm *spm, uint32_t cpu,
 	notif_signal(spm, recv, delay_sri, cpu);
 }
 
-void spm_notif_flush_delayed_sri(struct spm *spm, uint32_t cpu)
+void spm_notif_flush_delayed_sri_all(struct spm *spm, uint32_t cpu)
 {
 	bool any = false;
 	uint32_t i;
 
-	/* Every response ends here: most have no delayed SRI to look for. */
-	if (!spm->sri_delayed_any)
-		return;
 	spm->sri_delayed_any = false;
 	for (i = 0; i < spm->nr_endpoints; i++) {
 		any |= spm->endpoints[i].notif.sri_delayed;

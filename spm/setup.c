@@ -43,6 +43,7 @@ void spm_h_version(struct spm_ctx *c)
 		return;
 	}
 	c->caller->version = agreed;
+	spm_abi_view_update(c->caller);
 	version_answer(c, ours);
 }
 

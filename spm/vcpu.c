@@ -21,23 +21,6 @@ uint32_t spm_target_info(const struct spm_endpoint *ep, uint16_t vcpu)
 	return ((uint32_t)ep->cfg.id << 16) | vcpu;
 }
 
-void spm_vcpu_block_caller(struct spm_ctx *c,
-			   struct spm_endpoint *target, uint16_t vcpu)
-{
-	struct spm_vcpu *v = &c->caller->vcpus[c->vcpu];
-	struct spm_vcpu *t = &target->vcpus[vcpu];
-
-	/* A host vCPU that calls runs on its own behalf, booted or not. */
-	if (c->caller->cfg.is_host)
-		v->reason = SPM_RUN_SELF;
-	v->state = SPM_VCPU_BLOCKED;
-	v->peer_ep = target->cfg.id;
-	v->peer_vcpu = vcpu;
-	/* The only way into BLOCKED: the target's link names its waiter. */
-	t->waiter_ep = (uint8_t)(spm_endpoint_index(c->spm, c->caller) + 1);
-	t->waiter_vcpu = c->vcpu;
-}
-
 /*
  * The vCPU blocked waiting for ep/vcpu, if any: the last one that
  * blocked on it, if it still is. Every vCPU enters BLOCKED through
@@ -67,21 +50,28 @@ struct spm_endpoint *spm_vcpu_blocked_on(struct spm *spm,
 	return e;
 }
 
-/* Resume blocked ep/vcpu here; its peer becomes its own requester again. */
-static void resume_blocked(struct spm_ctx *c, struct spm_endpoint *ep,
-			   uint16_t vcpu, const struct ffa_regs *r)
+void spm_vcpu_relink(struct spm *spm, struct spm_endpoint *ep, uint16_t vcpu)
 {
 	struct spm_vcpu *v = &ep->vcpus[vcpu];
 	struct spm_endpoint *req;
 	uint16_t req_vcpu;
 
-	req = spm_vcpu_blocked_on(c->spm, ep, vcpu, &req_vcpu);
-	v->state = SPM_VCPU_RUNNING;
-	v->cpu = c->cpu;
+	req = spm_vcpu_blocked_on(spm, ep, vcpu, &req_vcpu);
 	if (req) {
 		v->peer_ep = req->cfg.id;
 		v->peer_vcpu = req_vcpu;
 	}
+}
+
+/* Resume blocked ep/vcpu here; its peer becomes its own requester again. */
+static void resume_blocked(struct spm_ctx *c, struct spm_endpoint *ep,
+			   uint16_t vcpu, const struct ffa_regs *r)
+{
+	struct spm_vcpu *v = &ep->vcpus[vcpu];
+
+	spm_vcpu_relink(c->spm, ep, vcpu);
+	v->state = SPM_VCPU_RUNNING;
+	v->cpu = c->cpu;
 	spm_switch_to(c, ep, vcpu, r);
 }
 

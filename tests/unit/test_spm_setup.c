@@ -572,7 +572,8 @@ static void test_console_client(void **state)
 
 /*
  * What the dispatch table keeps per endpoint instead of recomputing it
- * on each call (its roles, a version never above the manager's) is
+ * on each call (its index, its roles, a version never above the
+ * manager's, its view of each row) is
  * checked as an invariant: a stale copy is caught, by name.
  */
 static void test_abi_view_invariant(void **state)
@@ -596,6 +597,16 @@ static void test_abi_view_invariant(void **state)
 		assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
 		assert_string_equal(why, "version above the manager's");
 		ep->version = version;
+		assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+		ep->abi_view[SPM_ABI_ROW(FFA_ID_GET)] ^= SPM_VIEW_CALL;
+		assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+		assert_string_equal(why, "endpoint ABI view out of date");
+		ep->abi_view[SPM_ABI_ROW(FFA_ID_GET)] ^= SPM_VIEW_CALL;
+		assert_int_equal(spm_check_invariants(h->spm, &why), 0);
+		ep->index ^= 1;
+		assert_int_equal(spm_check_invariants(h->spm, &why), INVALID);
+		assert_string_equal(why, "endpoint index out of date");
+		ep->index ^= 1;
 		assert_int_equal(spm_check_invariants(h->spm, &why), 0);
 	}
 }

@@ -105,20 +105,51 @@ struct spm_notifications {
 	bool sri_delayed;		/* raise the SRI when the sender stops */
 };
 
+/*
+ * The dispatch table's rows (spm/abi_table.c), one per function number
+ * of FF-A v1.2 for SMC32 and for SMC64: SPM_ABI_ROW(fid).
+ */
+#define SPM_ABI_NUMS	(FFA_NUM_LAST_V1_2 - FFA_NUM_FIRST + 1)
+#define SPM_ABI_ROWS	(2 * SPM_ABI_NUMS)
+#define SPM_ABI_ROW(fid)						\
+	((FFA_FID_IS_64(fid) ? SPM_ABI_NUMS : 0) +			\
+	 FFA_FID_NUM(fid) - FFA_NUM_FIRST)
+/* An endpoint's view of a row (abi_view): */
+#define SPM_VIEW_CALL		FFA_BIT(0)	/* it may call it */
+#define SPM_VIEW_OLD_MBZ	FFA_BIT(1)	/* its version's masks: old */
+#define SPM_VIEW_HIGH_MBZ	FFA_BIT(2)	/* x8-x17 are MBZ */
+
+/*
+ * 1 KiB (about 970 bytes used): endpoints[i] is one shift of i, and
+ * spm_endpoint_by_id keeps one pointer for the compare and the answer,
+ * on every call for its caller and most for a peer.
+ */
+#define SPM_ENDPOINT_SPAN	1024U
+
 struct spm_endpoint {
-	struct spm_endpoint_config cfg;
-	uint32_t version;		/* negotiated; selects layouts */
-	bool version_frozen;		/* another ABI was used */
-	uint8_t abi_who;		/* roles it has: spm_abi_who_of(cfg) */
-	/* cfg.uuids as REQ2 carries them in x2/x3 (ffa_uuid_to_x2) */
-	uint64_t uuid_regs[SPM_MAX_UUIDS][2];
-	struct spm_mailbox mbox;
-	struct spm_vcpu vcpus[SPM_MAX_VCPUS];
-	struct spm_notifications notif;
-	bool aborted;
-	uint32_t console_len;
-	char console[FFA_CONSOLE_LOG_MAX_64];
+	union {
+		struct {
+			struct spm_endpoint_config cfg;
+			uint32_t version;		/* negotiated; selects layouts */
+			bool version_frozen;		/* another ABI was used */
+			uint8_t abi_who;		/* roles it has: spm_abi_who_of(cfg) */
+			uint8_t index;			/* in spm->endpoints[], never changes */
+			/* per row, from abi_who and version: spm_abi_view_update() */
+			uint8_t abi_view[SPM_ABI_ROWS];
+			/* cfg.uuids as REQ2 carries them in x2/x3 (ffa_uuid_to_x2) */
+			uint64_t uuid_regs[SPM_MAX_UUIDS][2];
+			struct spm_mailbox mbox;
+			struct spm_vcpu vcpus[SPM_MAX_VCPUS];
+			struct spm_notifications notif;
+			bool aborted;
+			uint32_t console_len;
+			char console[FFA_CONSOLE_LOG_MAX_64];
+		};
+		uint8_t span[SPM_ENDPOINT_SPAN];
+	};
 };
+_Static_assert(sizeof(struct spm_endpoint) == SPM_ENDPOINT_SPAN,
+	       "an endpoint outgrew its span: raise SPM_ENDPOINT_SPAN");
 
 /* One 4 KiB page of managed memory. */
 struct spm_page {
