@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * struct ffa_ops over the core: <linux/arm_ffa.h>'s types on one side,
+ * core.h's on the other. Nothing here talks FF-A itself.
+ *
+ * Memory and notifications are not implemented yet: those calls fail
+ * with -EOPNOTSUPP rather than leaving the pointers NULL, which drivers
+ * written for upstream (which always sets them) would dereference.
+ */
+#define pr_fmt(fmt) "ffa: " fmt
+
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uuid.h>
+
+#include "core.h"
+#include "drv.h"
+
+static u32 ffa_ops_version(void)
+{
+	return ffa_core_version();
+}
+
+/* Fill buffer with the partitions of uuid_str; 0, or -ENOENT for none. */
+static int ffa_ops_partition_info_get(const char *uuid_str,
+				      struct ffa_partition_info *buffer)
+{
+	struct ffa_core_part *parts;
+	uuid_t uuid;
+	int i, n;
+
+	if (!uuid_str || uuid_parse(uuid_str, &uuid))
+		return -ENODEV;
+	n = ffa_core_partitions(&uuid, &parts);
+	if (n <= 0)
+		return n < 0 ? n : -ENOENT;
+	for (i = 0; i < n; i++) {
+		buffer[i] = (struct ffa_partition_info){
+			.id = parts[i].id,
+			.exec_ctxt = parts[i].exec_ctx_count,
+			.properties = parts[i].properties,
+		};
+		export_uuid((u8 *)buffer[i].uuid, &parts[i].uuid);
+	}
+	kfree(parts);
+	return 0;
+}
+
+static void ffa_ops_mode_32bit_set(struct ffa_device *dev)
+{
+	dev->mode_32bit = true;
+}
+
+static int ffa_ops_sync_send_receive(struct ffa_device *dev,
+				     struct ffa_send_direct_data *data)
+{
+	u64 w[FFA_CORE_DIRECT_WORDS] = {
+		data->data0, data->data1, data->data2, data->data3, data->data4,
+	};
+	int rc = ffa_core_direct_req(dev->vm_id, dev->mode_32bit, w);
+
+	if (rc)
+		return rc;
+	data->data0 = w[0];
+	data->data1 = w[1];
+	data->data2 = w[2];
+	data->data3 = w[3];
+	data->data4 = w[4];
+	return 0;
+}
+
+static int ffa_ops_sync_send_receive2(struct ffa_device *dev,
+				      const uuid_t *uuid,
+				      struct ffa_send_direct_data2 *data)
+{
+	u64 w[FFA_CORE_DIRECT2_WORDS];
+	int rc;
+
+	static_assert(sizeof(w) == sizeof(data->data));
+	memcpy(w, data->data, sizeof(w));
+	rc = ffa_core_direct_req2(dev->vm_id, uuid, w);
+	if (!rc)
+		memcpy(data->data, w, sizeof(w));
+	return rc;
+}
+
+static int ffa_ops_indirect_send(struct ffa_device *dev, void *buf, size_t sz)
+{
+	return ffa_core_indirect_send(dev->vm_id, buf, sz);
+}
+
+static int ffa_ops_run(struct ffa_device *dev, u16 vcpu)
+{
+	return ffa_core_run(dev->vm_id, vcpu);
+}
+
+/* ---- not implemented yet (see the top of this file) ---- */
+
+static int ffa_ops_mem_reclaim(u64 g_handle, u32 flags)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_mem_send(struct ffa_mem_ops_args *args)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_sched_recv_cb_register(struct ffa_device *dev,
+					  ffa_sched_recv_cb cb, void *cb_data)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_sched_recv_cb_unregister(struct ffa_device *dev)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_notify_request(struct ffa_device *dev, bool per_vcpu,
+				  ffa_notifier_cb cb, void *cb_data,
+				  int notify_id)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_notify_relinquish(struct ffa_device *dev, int notify_id)
+{
+	return -EOPNOTSUPP;
+}
+
+static int ffa_ops_notify_send(struct ffa_device *dev, int notify_id,
+			       bool per_vcpu, u16 vcpu)
+{
+	return -EOPNOTSUPP;
+}
+
+static const struct ffa_info_ops ffa_drv_info_ops = {
+	.api_version_get = ffa_ops_version,
+	.partition_info_get = ffa_ops_partition_info_get,
+};
+
+static const struct ffa_msg_ops ffa_drv_msg_ops = {
+	.mode_32bit_set = ffa_ops_mode_32bit_set,
+	.sync_send_receive = ffa_ops_sync_send_receive,
+	.indirect_send = ffa_ops_indirect_send,
+	.sync_send_receive2 = ffa_ops_sync_send_receive2,
+};
+
+static const struct ffa_mem_ops ffa_drv_mem_ops = {
+	.memory_reclaim = ffa_ops_mem_reclaim,
+	.memory_share = ffa_ops_mem_send,
+	.memory_lend = ffa_ops_mem_send,
+};
+
+static const struct ffa_cpu_ops ffa_drv_cpu_ops = {
+	.run = ffa_ops_run,
+};
+
+static const struct ffa_notifier_ops ffa_drv_notifier_ops = {
+	.sched_recv_cb_register = ffa_ops_sched_recv_cb_register,
+	.sched_recv_cb_unregister = ffa_ops_sched_recv_cb_unregister,
+	.notify_request = ffa_ops_notify_request,
+	.notify_relinquish = ffa_ops_notify_relinquish,
+	.notify_send = ffa_ops_notify_send,
+};
+
+const struct ffa_ops ffa_drv_ops = {
+	.info_ops = &ffa_drv_info_ops,
+	.msg_ops = &ffa_drv_msg_ops,
+	.mem_ops = &ffa_drv_mem_ops,
+	.cpu_ops = &ffa_drv_cpu_ops,
+	.notifier_ops = &ffa_drv_notifier_ops,
+};
