@@ -22,6 +22,8 @@
 #include <linux/types.h>
 #include <linux/uuid.h>
 
+struct scatterlist;
+
 /* Words of a direct message: w3-w7/x3-x7, and x4-x17 for REQ2. */
 #define FFA_CORE_DIRECT_WORDS	5
 #define FFA_CORE_DIRECT2_WORDS	14
@@ -93,5 +95,44 @@ int ffa_core_indirect_send(u16 dst, const void *buf, size_t size);
 
 /* FFA_RUN of dst's vCPU, resumed through interrupts until it yields. */
 int ffa_core_run(u16 dst, u16 vcpu);
+
+/* ---- memory (core_mem.c) ---- */
+
+enum ffa_core_mem_op {
+	FFA_CORE_MEM_SHARE,
+	FFA_CORE_MEM_LEND,
+	FFA_CORE_MEM_DONATE,
+};
+
+/* Most borrowers one transaction may name. */
+#define FFA_CORE_MEM_MAX_ACCESS	8
+
+/* One borrower: FF-A's memory access permissions descriptor. */
+struct ffa_core_mem_access {
+	u16 receiver;
+	u8 perms;		/* FF-A's bits: data [1:0], instruction [3:2] */
+	u8 flags;
+	u8 impdef[16];		/* v1.2 only; must be zero below */
+};
+
+/*
+ * A transaction: the borrowers and the memory, a scatterlist whose
+ * entries are 4 KiB aligned and a multiple of 4 KiB long (each entry one
+ * constituent; DMA mapping is not involved, sg_phys() is what is sent).
+ * Any size: the descriptor is streamed through TX fragment by fragment.
+ */
+struct ffa_core_mem_req {
+	enum ffa_core_mem_op op;
+	u32 flags;		/* the descriptor's flags (e.g. zero memory) */
+	u64 tag;
+	const struct ffa_core_mem_access *access;
+	u32 nr_access;
+	struct scatterlist *sg;
+};
+
+/* Send req; *handle identifies the transaction for the borrowers. */
+int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle);
+/* FFA_MEM_RECLAIM of handle (flags: FF-A's reclaim flags). */
+int ffa_core_mem_reclaim(u64 handle, u32 flags);
 
 #endif /* FFA_DRV_CORE_H */

@@ -3,7 +3,7 @@
  * struct ffa_ops over the core: <linux/arm_ffa.h>'s types on one side,
  * core.h's on the other. Nothing here talks FF-A itself.
  *
- * Memory and notifications are not implemented yet: those calls fail
+ * Notifications are not implemented yet: those calls fail
  * with -EOPNOTSUPP rather than leaving the pointers NULL, which drivers
  * written for upstream (which always sets them) would dereference.
  */
@@ -94,17 +94,57 @@ static int ffa_ops_run(struct ffa_device *dev, u16 vcpu)
 	return ffa_core_run(dev->vm_id, vcpu);
 }
 
-/* ---- not implemented yet (see the top of this file) ---- */
-
 static int ffa_ops_mem_reclaim(u64 g_handle, u32 flags)
 {
-	return -EOPNOTSUPP;
+	return ffa_core_mem_reclaim(g_handle, flags);
 }
 
-static int ffa_ops_mem_send(struct ffa_mem_ops_args *args)
+/*
+ * Share or lend args->sg. use_txbuf asks upstream for its TX buffer
+ * rather than a buffer of the caller's; ours always streams through TX,
+ * whatever the size, so both requests are served the same way.
+ */
+static int ffa_ops_mem_send(enum ffa_core_mem_op op,
+			    struct ffa_mem_ops_args *args)
 {
-	return -EOPNOTSUPP;
+	struct ffa_core_mem_access access[FFA_CORE_MEM_MAX_ACCESS];
+	struct ffa_core_mem_req req = {
+		.op = op,
+		.flags = args->flags,
+		.tag = args->tag,
+		.access = access,
+		.nr_access = args->nattrs,
+		.sg = args->sg,
+	};
+	u32 i;
+
+	if (!args->nattrs || args->nattrs > ARRAY_SIZE(access))
+		return -EINVAL;
+	for (i = 0; i < args->nattrs; i++) {
+		access[i] = (struct ffa_core_mem_access){
+			.receiver = args->attrs[i].receiver,
+			.perms = args->attrs[i].attrs,
+			.flags = args->attrs[i].flag,
+		};
+		/* Sent only with v1.2's larger descriptors. */
+		if (ffa_core_version() >= FFA_VERSION_1_2)
+			memcpy(access[i].impdef, args->attrs[i].impdef_val,
+			       sizeof(access[i].impdef));
+	}
+	return ffa_core_mem_send(&req, &args->g_handle);
 }
+
+static int ffa_ops_mem_share(struct ffa_mem_ops_args *args)
+{
+	return ffa_ops_mem_send(FFA_CORE_MEM_SHARE, args);
+}
+
+static int ffa_ops_mem_lend(struct ffa_mem_ops_args *args)
+{
+	return ffa_ops_mem_send(FFA_CORE_MEM_LEND, args);
+}
+
+/* ---- not implemented yet (see the top of this file) ---- */
 
 static int ffa_ops_sched_recv_cb_register(struct ffa_device *dev,
 					  ffa_sched_recv_cb cb, void *cb_data)
@@ -149,8 +189,8 @@ static const struct ffa_msg_ops ffa_drv_msg_ops = {
 
 static const struct ffa_mem_ops ffa_drv_mem_ops = {
 	.memory_reclaim = ffa_ops_mem_reclaim,
-	.memory_share = ffa_ops_mem_send,
-	.memory_lend = ffa_ops_mem_send,
+	.memory_share = ffa_ops_mem_share,
+	.memory_lend = ffa_ops_mem_lend,
 };
 
 static const struct ffa_cpu_ops ffa_drv_cpu_ops = {
