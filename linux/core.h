@@ -135,4 +135,32 @@ int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle);
 /* FFA_MEM_RECLAIM of handle (flags: FF-A's reclaim flags). */
 int ffa_core_mem_reclaim(u64 handle, u32 flags);
 
+/* ---- notifications (core_notif.c, notif_irq.c) ---- */
+
+/*
+ * What the core reports when the schedule receiver interrupt says that
+ * notifications are pending: a partition to schedule (its vCPU when
+ * per_vcpu), or this kernel's own notifications, fetched with
+ * FFA_NOTIFICATION_GET (bitmaps from partitions and from VMs). Called
+ * from a workqueue; one set of hooks, the bus's.
+ */
+struct ffa_core_notif_hooks {
+	void (*schedule)(u16 part, u16 vcpu, bool per_vcpu);
+	void (*notified)(u64 from_sp, u64 from_vm);
+};
+
+/*
+ * Set up the receive side: the bitmap if the manager wants one, and the
+ * SRI. 0 also when the manager has no notifications (none will come);
+ * ffa_core_notif_exit() undoes it.
+ */
+int ffa_core_notif_init(const struct ffa_core_notif_hooks *hooks);
+void ffa_core_notif_exit(void);
+
+/* Bind or unbind notifications bitmap from sender to this kernel. */
+int ffa_core_notif_bind(u16 sender, u64 bitmap, bool per_vcpu);
+int ffa_core_notif_unbind(u16 sender, u64 bitmap);
+/* Set notifications bitmap of receiver (its vCPU vcpu when per_vcpu). */
+int ffa_core_notif_set(u16 receiver, u64 bitmap, bool per_vcpu, u16 vcpu);
+
 #endif /* FFA_DRV_CORE_H */

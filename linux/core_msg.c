@@ -8,9 +8,14 @@
  * the call has not completed: the interrupt has been taken by the time
  * the SMC returns (PSTATE.I is clear here), so we resume the partition
  * with FFA_RUN at once, letting the scheduler in between instead of
- * sleeping for a fixed time.
+ * sleeping for a fixed time. The caller stays on its CPU from the
+ * request to the answer (migrate_disable): the execution context that
+ * was interrupted is this CPU's, and is resumed from here.
  */
+#define pr_fmt(fmt) "ffa: " fmt
+
 #include <linux/errno.h>
+#include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 
@@ -47,12 +52,17 @@ int ffa_core_direct_req(u16 dst, bool mode_32bit,
 	int rc;
 
 	memcpy(m.args, data, sizeof(m.args));
+	migrate_disable();
 	rc = ffa_direct_req(&ffa_core.conduit, &m, !mode_32bit, &ev);
 	rc = msg_complete(rc, &ev, true);
+	migrate_enable();
 	if (rc)
 		return rc;
-	if (ev.type != FFA_EV_DIRECT_RESP || ev.direct.sender != dst)
+	if (ev.type != FFA_EV_DIRECT_RESP || ev.direct.sender != dst) {
+		pr_warn_ratelimited("direct request to 0x%x answered by 0x%llx 0x%llx 0x%llx\n",
+				    dst, ev.regs.x[0], ev.regs.x[1], ev.regs.x[2]);
 		return -EPROTO;
+	}
 	memcpy(data, ev.direct.args, sizeof(ev.direct.args));
 	return 0;
 }
@@ -72,12 +82,17 @@ int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 	if (uuid)
 		memcpy(m.uuid.b, uuid->b, sizeof(m.uuid.b));
 	memcpy(m.args, data, sizeof(m.args));
+	migrate_disable();
 	rc = ffa_direct_req2(&ffa_core.conduit, &m, &ev);
 	rc = msg_complete(rc, &ev, true);
+	migrate_enable();
 	if (rc)
 		return rc;
-	if (ev.type != FFA_EV_DIRECT_RESP2 || ev.direct2.sender != dst)
+	if (ev.type != FFA_EV_DIRECT_RESP2 || ev.direct2.sender != dst) {
+		pr_warn_ratelimited("REQ2 to 0x%x answered by 0x%llx 0x%llx 0x%llx\n",
+				    dst, ev.regs.x[0], ev.regs.x[1], ev.regs.x[2]);
 		return -EPROTO;
+	}
 	memcpy(data, ev.direct2.args, sizeof(ev.direct2.args));
 	return 0;
 }
@@ -110,6 +125,9 @@ int ffa_core_run(u16 dst, u16 vcpu)
 	struct ffa_event ev;
 	int rc;
 
+	migrate_disable();
 	rc = ffa_run(&ffa_core.conduit, dst, vcpu, &ev);
-	return msg_complete(rc, &ev, false);
+	rc = msg_complete(rc, &ev, false);
+	migrate_enable();
+	return rc;
 }

@@ -9,8 +9,13 @@
 
 #include <linux/arm_ffa.h>
 
-/* The ops every device gets (ops.c). */
+#include "core.h"
+
+/* The ops every device gets (ops.c, ops_notif.c). */
 extern const struct ffa_ops ffa_drv_ops;
+extern const struct ffa_notifier_ops ffa_drv_notifier_ops;
+/* How the core reports pending notifications to the ops (ops_notif.c). */
+extern const struct ffa_core_notif_hooks ffa_drv_notif_hooks;
 
 /* Register and unregister ffa_bus_type (bus.c). */
 int ffa_drv_bus_init(void);

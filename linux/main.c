@@ -46,18 +46,25 @@ static int __init ffa_drv_init(void)
 	if (rc)
 		return rc;
 	rc = ffa_core_init();
-	if (rc) {
-		ffa_drv_bus_exit();
-		return rc;
-	}
+	if (rc)
+		goto bus;
+	rc = ffa_core_notif_init(&ffa_drv_notif_hooks);
+	if (rc)
+		goto core;
 	ffa_drv_add_devices();
 	return 0;
+core:
+	ffa_core_exit();
+bus:
+	ffa_drv_bus_exit();
+	return rc;
 }
 module_init(ffa_drv_init);
 
 static void __exit ffa_drv_exit(void)
 {
 	ffa_drv_bus_exit();
+	ffa_core_notif_exit();
 	ffa_core_exit();
 }
 module_exit(ffa_drv_exit);

@@ -2,10 +2,7 @@
 /*
  * struct ffa_ops over the core: <linux/arm_ffa.h>'s types on one side,
  * core.h's on the other. Nothing here talks FF-A itself.
- *
- * Notifications are not implemented yet: those calls fail
- * with -EOPNOTSUPP rather than leaving the pointers NULL, which drivers
- * written for upstream (which always sets them) would dereference.
+ * The notifier ops are in ops_notif.c.
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
@@ -144,37 +141,6 @@ static int ffa_ops_mem_lend(struct ffa_mem_ops_args *args)
 	return ffa_ops_mem_send(FFA_CORE_MEM_LEND, args);
 }
 
-/* ---- not implemented yet (see the top of this file) ---- */
-
-static int ffa_ops_sched_recv_cb_register(struct ffa_device *dev,
-					  ffa_sched_recv_cb cb, void *cb_data)
-{
-	return -EOPNOTSUPP;
-}
-
-static int ffa_ops_sched_recv_cb_unregister(struct ffa_device *dev)
-{
-	return -EOPNOTSUPP;
-}
-
-static int ffa_ops_notify_request(struct ffa_device *dev, bool per_vcpu,
-				  ffa_notifier_cb cb, void *cb_data,
-				  int notify_id)
-{
-	return -EOPNOTSUPP;
-}
-
-static int ffa_ops_notify_relinquish(struct ffa_device *dev, int notify_id)
-{
-	return -EOPNOTSUPP;
-}
-
-static int ffa_ops_notify_send(struct ffa_device *dev, int notify_id,
-			       bool per_vcpu, u16 vcpu)
-{
-	return -EOPNOTSUPP;
-}
-
 static const struct ffa_info_ops ffa_drv_info_ops = {
 	.api_version_get = ffa_ops_version,
 	.partition_info_get = ffa_ops_partition_info_get,
@@ -195,14 +161,6 @@ static const struct ffa_mem_ops ffa_drv_mem_ops = {
 
 static const struct ffa_cpu_ops ffa_drv_cpu_ops = {
 	.run = ffa_ops_run,
-};
-
-static const struct ffa_notifier_ops ffa_drv_notifier_ops = {
-	.sched_recv_cb_register = ffa_ops_sched_recv_cb_register,
-	.sched_recv_cb_unregister = ffa_ops_sched_recv_cb_unregister,
-	.notify_request = ffa_ops_notify_request,
-	.notify_relinquish = ffa_ops_notify_relinquish,
-	.notify_send = ffa_ops_notify_send,
 };
 
 const struct ffa_ops ffa_drv_ops = {
