@@ -149,7 +149,10 @@ int ffa_core_init(void)
 
 void ffa_core_exit(void)
 {
-	int rc = ffa_rxtx_unmap(&ffa_core.conduit, ffa_core.own_id);
+	int rc;
+
+	ffa_core_mem_exit();
+	rc = ffa_rxtx_unmap(&ffa_core.conduit, ffa_core.own_id);
 
 	/*
 	 * A manager that still maps the pair could write RX later: leak it

@@ -5,10 +5,20 @@
  * LEND/DONATE, then MEM_FRAG_TX), taking constituents from the caller's
  * scatterlist one at a time: nothing is copied or allocated, whatever
  * the size.
+ *
+ * Shares and lends not yet reclaimed are remembered by handle, so that
+ * unloading the driver reclaims what its users left behind (they are
+ * gone by then: they depend on our symbols) and no page stays out of
+ * Linux's hands. A donation is not remembered: it is not ours to take
+ * back.
  */
+#define pr_fmt(fmt) "ffa: " fmt
+
 #include <linux/errno.h>
+#include <linux/printk.h>
 #include <linux/scatterlist.h>
 #include <linux/string.h>
+#include <linux/xarray.h>
 
 #include <ffa/func.h>
 #include <ffa/mem.h>
@@ -61,6 +71,9 @@ static int sg_measure(struct scatterlist *sg, u32 *nr, u32 *pages)
 	return 0;
 }
 
+/* Outstanding shares and lends: handle -> xa_mk_value(0). */
+static DEFINE_XARRAY(mem_handles);
+
 static const u32 mem_fids[] = {
 	[FFA_CORE_MEM_SHARE] = FFA_MEM_SHARE_64,
 	[FFA_CORE_MEM_LEND] = FFA_MEM_LEND_64,
@@ -110,11 +123,38 @@ int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle)
 				 ffa_core.tx, ffa_core.buf_size, &spec,
 				 sg_source, &cur, handle);
 	mutex_unlock(&ffa_core.buf_lock);
-	return ffa_status_to_errno(rc);
+	if (rc)
+		return ffa_status_to_errno(rc);
+	/* Untracked, it could not be reclaimed at unload: say so. */
+	if (req->op != FFA_CORE_MEM_DONATE &&
+	    xa_err(xa_store(&mem_handles, *handle, xa_mk_value(0), GFP_KERNEL)))
+		pr_warn("share 0x%llx is not reclaimed at unload\n", *handle);
+	return 0;
 }
 
 int ffa_core_mem_reclaim(u64 handle, u32 flags)
 {
-	return ffa_status_to_errno(ffa_mem_reclaim(&ffa_core.conduit, handle,
-						   flags));
+	int rc = ffa_mem_reclaim(&ffa_core.conduit, handle, flags);
+
+	if (!rc)
+		xa_erase(&mem_handles, handle);
+	return ffa_status_to_errno(rc);
+}
+
+void ffa_core_mem_exit(void)
+{
+	unsigned long handle;
+	void *entry;
+	int rc;
+
+	xa_for_each(&mem_handles, handle, entry) {
+		rc = ffa_mem_reclaim(&ffa_core.conduit, handle, 0);
+		if (rc)
+			pr_err("share 0x%lx left by a user: reclaim %d, its pages stay with the borrower\n",
+			       handle, rc);
+		else
+			pr_warn("share 0x%lx left by a user: reclaimed\n",
+				handle);
+	}
+	xa_destroy(&mem_handles);
 }

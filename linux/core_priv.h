@@ -31,4 +31,7 @@ struct ffa_core {
 /* The one instance: FF-A gives a kernel one ID and one RX/TX pair. */
 extern struct ffa_core ffa_core;
 
+/* Reclaim the shares and lends users left (core_mem.c), at unload. */
+void ffa_core_mem_exit(void);
+
 #endif /* FFA_DRV_CORE_PRIV_H */
