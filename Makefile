@@ -6,7 +6,9 @@
 #   make fuzz       run the fuzzers for FUZZ_SECONDS each (default 300)
 #   make demo       the main demo: Linux and our firmware in QEMU
 #   make demo-host  the host runtime tour (one process, no QEMU)
-#   make shell      a shell in the QEMU guest (BENCH_SMP CPUs, default 2)
+#   make shell      a shell in the QEMU guest (BENCH_SMP CPUs, default 2;
+#                   BENCH_DRIVER=ours for linux/ffa.ko)
+#   make linux      our Linux FF-A driver, linux/ffa.ko
 #   make clean
 
 BUILD		?= build
@@ -96,7 +98,7 @@ DEMO_ARGS	= --mem 0x10400000 \
 
 .PHONY: all check deps unit fuzz fuzz-smoke freestanding kernel-world \
 	demo demo-host shell bench install examples e2e bench-setup \
-	qemu-check clean check-aarch64 aarch64-run
+	qemu-check clean check-aarch64 aarch64-run linux
 
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
@@ -166,6 +168,11 @@ freestanding:
 kernel-world:
 	@scripts/check-kernel-world
 
+# Our Linux FF-A driver, linux/ffa.ko, against the cached bench kernel
+# (make -C linux KDIR=... for another tree; linux/README.md).
+linux: bench-setup
+	@$(MAKE) --no-print-directory -C linux
+
 # The main demo: the QEMU bench, Linux discovering our partitions, a
 # message and a memory share (tests/e2e/demo).
 demo: bench-setup
@@ -174,9 +181,10 @@ demo: bench-setup
 # A shell in the guest, the arm_ffa modules loaded and ffa_e2e.ko in
 # /lib/modules/*/extra (insmod it). Exit the shell or Ctrl-A X to quit.
 BENCH_SMP	?= 2
+BENCH_DRIVER	?= upstream
 shell: bench-setup
 	@tests/e2e/build-module >/dev/null
-	@scripts/bench/run --shell --smp $(BENCH_SMP) \
+	@scripts/bench/run --shell --smp $(BENCH_SMP) --driver $(BENCH_DRIVER) \
 		--add-noload $(BUILD)/e2e-mod/ffa_e2e.ko
 
 # The host runtime tour: the partition manager and four partitions in one
