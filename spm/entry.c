@@ -28,6 +28,17 @@ int spm_add_endpoint(struct spm *spm, const struct spm_endpoint_config *cfg)
 	return ret;
 }
 
+int spm_map_mailbox(struct spm *spm, uint16_t id, uint64_t tx, uint64_t rx,
+		    uint32_t pages)
+{
+	int ret;
+
+	lock_manager(spm);
+	ret = spm_map_mailbox_locked(spm, id, tx, rx, pages);
+	unlock_manager(spm);
+	return ret;
+}
+
 void spm_boot(struct spm *spm, uint32_t cpu, struct spm_decision *d)
 {
 	lock_manager(spm);

@@ -68,6 +68,8 @@ void spm_abort_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		      uint16_t vcpu, struct spm_decision *d);
 int spm_preempt_locked(struct spm *spm, uint32_t cpu, uint16_t ep,
 		       uint16_t vcpu, struct spm_decision *d);
+int spm_map_mailbox_locked(struct spm *spm, uint16_t id, uint64_t tx,
+			   uint64_t rx, uint32_t pages);
 /* The rare turns of spm_call's path (call.h), out of line in core.c. */
 const struct ffa_regs *spm_call_args_sanitized(const struct ffa_regs *in,
 					       uint32_t fid,

@@ -55,33 +55,80 @@ static const char *rxtx_map_check(uint64_t tx, uint64_t rx, uint32_t pages)
 	return NULL;
 }
 
-void spm_h_rxtx_map(struct spm_ctx *c)
+/*
+ * Map tx, rx for ep, checked (rxtx_map_check) and claimed. A pair the
+ * endpoint mapped is DENIED a second time (ffa-abi.md 6.1, "second map
+ * -> DENIED"). A pair the platform gave (spm_map_mailbox) was never the
+ * endpoint's map: its first FFA_RXTX_MAP replaces it when it is idle, so
+ * that a driver unaware of the given pair (docs/dt-rxtx.md) still works.
+ * The new pair is claimed before the old is released: a refusal leaves
+ * the given pair in place, and the given pages cannot be claimed twice.
+ */
+static int mailbox_map(struct spm *spm, struct spm_endpoint *ep, uint64_t tx,
+		       uint64_t rx, uint32_t pages, const char **why)
 {
-	struct spm_endpoint *ep = c->caller;
-	uint64_t tx = c->in->x[1], rx = c->in->x[2];
-	uint32_t pages = (uint32_t)(c->in->x[3] & FFA_RXTX_PAGES_MASK);
-	const char *why = rxtx_map_check(tx, rx, pages);
+	uint32_t index = spm_endpoint_index(spm, ep);
+	struct spm_mailbox old = ep->mbox;
 	int ret;
 
-	if (why) {
-		spm_ret_error(c, FFA_RET_INVALID_PARAMETERS, why);
-		return;
-	}
-	if (mbox_mapped(ep)) {
-		spm_ret_error(c, FFA_RET_DENIED, "rxtx_map: already mapped");
-		return;
-	}
-	ret = spm_mem_claim_mailbox(c->spm, spm_endpoint_index(c->spm, ep),
-				    tx, rx, pages);
-	if (ret) {
-		spm_ret_error(c, ret, "rxtx_map: pages not claimable");
-		return;
-	}
+	*why = rxtx_map_check(tx, rx, pages);
+	if (*why)
+		return FFA_RET_INVALID_PARAMETERS;
+	*why = "rxtx_map: already mapped";
+	if (mbox_mapped(ep) && !ep->mbox.given)
+		return FFA_RET_DENIED;
+	*why = "rxtx_map: the given pair is in use";
+	if (mbox_mapped(ep) && (ep->mbox.rx_state != SPM_RX_EMPTY ||
+				spm_mem_endpoint_busy(spm, index)))
+		return FFA_RET_DENIED;
+	*why = "rxtx_map: pages not claimable";
+	ret = spm_mem_claim_mailbox(spm, index, tx, rx, pages);
+	if (ret)
+		return ret;
+	if (old.pages)
+		spm_mem_release_mailbox(spm, index, old.tx, old.rx, old.pages);
 	ep->mbox.tx = tx;
 	ep->mbox.rx = rx;
 	ep->mbox.pages = pages;
 	ep->mbox.rx_state = SPM_RX_EMPTY;
+	ep->mbox.given = false;
+	return 0;
+}
+
+void spm_h_rxtx_map(struct spm_ctx *c)
+{
+	uint64_t tx = c->in->x[1], rx = c->in->x[2];
+	uint32_t pages = (uint32_t)(c->in->x[3] & FFA_RXTX_PAGES_MASK);
+	const char *why;
+	int ret = mailbox_map(c->spm, c->caller, tx, rx, pages, &why);
+
+	if (ret) {
+		spm_ret_error(c, ret, why);
+		return;
+	}
 	spm_ret_success(c, 0, 0);
+}
+
+/*
+ * The platform's pair for endpoint id: mapped exactly as FFA_RXTX_MAP
+ * would (so RX_RELEASE, RXTX_UNMAP and a second map behave the same),
+ * except that the endpoint's own first map may replace it.
+ */
+int spm_map_mailbox_locked(struct spm *spm, uint16_t id, uint64_t tx,
+			   uint64_t rx, uint32_t pages)
+{
+	struct spm_endpoint *ep = spm_endpoint_by_id(spm, id);
+	const char *why;
+	int ret;
+
+	if (!ep || ep->aborted)
+		return FFA_RET_INVALID_PARAMETERS;
+	if (mbox_mapped(ep))
+		return FFA_RET_DENIED;
+	ret = mailbox_map(spm, ep, tx, rx, pages, &why);
+	if (!ret)
+		ep->mbox.given = true;
+	return ret;
 }
 
 void spm_h_rxtx_unmap(struct spm_ctx *c)

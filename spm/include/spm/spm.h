@@ -92,6 +92,11 @@ struct spm_mailbox {
 	uint64_t rx;
 	uint32_t pages;
 	enum spm_rx_state rx_state;
+	/*
+	 * Given by the platform (spm_map_mailbox), not mapped by the
+	 * endpoint: its first FFA_RXTX_MAP may replace the pair.
+	 */
+	bool given;
 };
 
 struct spm_notifications {
@@ -285,6 +290,19 @@ int spm_set_version(struct spm *spm, uint32_t version);
  * ownership of its regions and maps them for it.
  */
 int spm_add_endpoint(struct spm *spm, const struct spm_endpoint_config *cfg);
+
+/*
+ * Give endpoint id the RX/TX pair tx, rx (pages 4 KiB pages each) as if
+ * it had called FFA_RXTX_MAP, with the same checks and answers: the
+ * hypervisor-allocated mode, in which the platform tells the endpoint
+ * where its pair is (docs/dt-rxtx.md). INVALID_PARAMETERS for an unknown
+ * id. Unlike a pair the endpoint mapped, a given pair that is idle (RX
+ * empty, no transaction in flight) is replaced by the endpoint's own
+ * first FFA_RXTX_MAP, so that a driver that does not know the platform's
+ * description still works; a second FFA_RXTX_MAP is DENIED as usual.
+ */
+int spm_map_mailbox(struct spm *spm, uint16_t id, uint64_t tx, uint64_t rx,
+		    uint32_t pages);
 
 /*
  * Start or continue the boot: the next partition vCPU to boot, in boot
