@@ -38,24 +38,58 @@ static int reserved_memory_node(void *fdt)
 	return err ? err : node;
 }
 
-int dtb_reserve(void *fdt, const char *name, uint64_t base, uint64_t size)
+/* /reserved-memory/<name>@<base>, no-map, without its reg yet. */
+static int reserved_subnode(void *fdt, const char *name, uint64_t base,
+			    int *parent)
 {
 	char unit[48];
-	int parent, node, err;
+	int node, err;
 
 	err = fdt_open_into(fdt, fdt, fdt_totalsize(fdt));
 	if (err)
 		return err;
-	parent = reserved_memory_node(fdt);
-	if (parent < 0)
-		return parent;
+	*parent = reserved_memory_node(fdt);
+	if (*parent < 0)
+		return *parent;
 	fw_snprintf(unit, sizeof(unit), "%s@%lx", name, base);
-	node = fdt_add_subnode(fdt, parent, unit);
+	node = fdt_add_subnode(fdt, *parent, unit);
 	if (node < 0)
 		return node;
-	err = fdt_appendprop_addrrange(fdt, parent, node, "reg", base, size);
+	err = fdt_setprop_empty(fdt, node, "no-map");
+	return err ? err : node;
+}
+
+int dtb_reserve(void *fdt, const char *name, uint64_t base, uint64_t size)
+{
+	int parent, node = reserved_subnode(fdt, name, base, &parent);
+
+	if (node < 0)
+		return node;
+	return fdt_appendprop_addrrange(fdt, parent, node, "reg", base, size);
+}
+
+/*
+ * The binding of docs/dt-rxtx.md: one node, both buffers, reg-names
+ * saying which is which. A reserved-memory child, so that one node both
+ * keeps Linux off the pages and tells the driver where they are.
+ */
+int dtb_describe_rxtx(void *fdt, uint64_t tx, uint64_t rx, uint64_t size)
+{
+	static const char names[] = "tx\0rx";
+	int parent, err, node = reserved_subnode(fdt, "ffa-rxtx", tx, &parent);
+
+	if (node < 0)
+		return node;
+	err = fdt_setprop_string(fdt, node, "compatible", FW_RXTX_COMPATIBLE);
 	if (!err)
-		err = fdt_setprop_empty(fdt, node, "no-map");
+		err = fdt_appendprop_addrrange(fdt, parent, node, "reg", tx,
+					       size);
+	if (!err)
+		err = fdt_appendprop_addrrange(fdt, parent, node, "reg", rx,
+					       size);
+	if (!err)
+		err = fdt_setprop(fdt, node, "reg-names", names,
+				  sizeof(names));
 	return err;
 }
 

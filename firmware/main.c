@@ -15,6 +15,7 @@
 #include <fw/mmu.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
+#include <fw/rxtx.h>
 #include <fw/s2_host.h>
 #include <fw/world.h>
 
@@ -92,6 +93,8 @@ void fw_main(uintptr_t dtb)
 		fail("stage-2 for Linux");
 	if (manager_init(&bi))
 		fail("partition manager");
+	if (fw_rxtx_init(&bi))
+		fail("the host's RX/TX pair");
 	fw_printf("fw: entering EL1 at 0x%lx (image %lu KiB), %lu us\n",
 		  EL1_BASE, size >> 10, fw_uptime_us());
 	el1_setup_el2();

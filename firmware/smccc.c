@@ -19,6 +19,7 @@
 #include <fw/world.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
+#include <fw/rxtx.h>
 #include <fw/smc.h>
 #include <fw/smccc.h>
 
@@ -32,6 +33,7 @@ void smccc_print_stats(void)
 	fw_printf("fw: the guest made %u calls: %u PSCI forwarded, "
 		  "%u CPU_ON, %u FF-A\n", calls, smccc_stats.psci_forwarded,
 		  smccc_stats.cpu_on, ffa);
+	fw_rxtx_report();
 }
 
 static void set_result(struct trap_frame *f, uint64_t x0)

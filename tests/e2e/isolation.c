@@ -341,6 +341,20 @@ static int node_regs(const char *dir, const char *node, unsigned int ac,
 	return n;
 }
 
+/*
+ * DIR/NODE is the RX/TX pair the firmware gives Linux (docs/dt-rxtx.md):
+ * no-map, so that Linux does not allocate it, but Linux's to use.
+ */
+static bool is_given_rxtx(const char *dir, const char *node)
+{
+	static const char want[] = "ffa-stack,hyp-rxtx";
+	char path[512], compat[64] = "";
+
+	snprintf(path, sizeof(path), "%s/%s/compatible", dir, node);
+	return read_file(path, compat, sizeof(compat) - 1) >= 0 &&
+	       !strcmp(compat, want);
+}
+
 /* The no-map /reserved-memory ranges: what Linux was told not to touch. */
 static int find_nomap(struct range *r, int max)
 {
@@ -360,7 +374,8 @@ static int find_nomap(struct range *r, int max)
 		if (e->d_type != DT_DIR || e->d_name[0] == '.')
 			continue;
 		if (!has_prop(DT_RESMEM, e->d_name, "no-map") ||
-		    node_disabled(DT_RESMEM, e->d_name))
+		    node_disabled(DT_RESMEM, e->d_name) ||
+		    is_given_rxtx(DT_RESMEM, e->d_name))
 			continue;
 		n += node_regs(DT_RESMEM, e->d_name, ac, sc, r + n, max - n);
 	}

@@ -6,7 +6,13 @@
  *
  *   0x00000000-0x3fffffff  devices (GIC 0x08000000, PL011 0x09000000, ...)
  *   0x40000000-0x401fffff  QEMU's boot stub and nothing else: free RAM
- *                          for Linux once we run
+ *                          for Linux once we run, but for
+ *     0x401e0000-0x401fffff  the host's RX/TX pair (TX, then RX, 64 KiB
+ *                            each: a 4K and a 64K-page kernel can use
+ *                            it) when the firmware gives one
+ *                            (ffa_el2.rxtx=dt, docs/dt-rxtx.md); no-map
+ *                            in the DTB then, still Linux's memory to
+ *                            the manager and in Linux's stage-2
  *   0x40200000-0x403fffff  this firmware: image, BSS, stacks, page tables
  *                          (QEMU puts -kernel at RAM base + 2 MiB)
  *   0x40400000-0x43ffffff  the EL1 payload (Linux Image: text, data, BSS
@@ -52,6 +58,9 @@
 #define FW_SIZE			UL(0x00200000)
 #define EL1_BASE		UL(0x40400000)
 #define EL1_SIZE		UL(0x03c00000)
+#define HOST_RXTX_TX		UL(0x401e0000)
+#define HOST_RXTX_RX		UL(0x401f0000)
+#define HOST_RXTX_SIZE		UL(0x00010000)	/* each */
 #define SPM_MEM_BASE		UL(0x44000000)
 #define SPM_MEM_SIZE		UL(0x04000000)
 #define SPM_DATA_BASE		SPM_MEM_BASE
