@@ -55,9 +55,13 @@ static void notif_get_own(u16 vcpu)
 	struct ffa_notif_bitmaps b;
 	int rc;
 
-	/* The framework's bitmaps too: RX full is an indirect message. */
+	/*
+	 * The SPM's framework bitmap too: RX full is an indirect message
+	 * from a partition. (Not the hypervisor's: there is none below us.)
+	 */
 	rc = ffa_notification_get(&ffa_core.conduit, ffa_core.own_id, vcpu,
-				  FFA_NOTIF_GET_ALL, &b);
+				  FFA_NOTIF_GET_SP | FFA_NOTIF_GET_VM |
+				  FFA_NOTIF_GET_SPM_FW, &b);
 	if (rc) {
 		pr_warn_ratelimited("NOTIFICATION_GET: %d\n", rc);
 		return;

@@ -122,7 +122,7 @@ void drv_borrowers(struct drv *t)
 	}
 	/* Four entries, four constituents, through the scatterlist path. */
 	rc = ffa_more_mem_send_sg(&m, sg, &handle);
-	if (!drv_ok(t, !rc, "SHARE of %d pages (a 4-entry scatterlist) to 0x%x, 0x%x and 0x%x (rc %d)",
+	if (!drv_ok(t, !rc, "SHARE of %d pages (4 sg entries) to 0x%x, 0x%x, 0x%x (rc %d)",
 		    BORROW_PAGES, DRV_TEST, DRV_TWIN_A, DRV_TWIN_B, rc))
 		goto blocked_after;
 	borrowers_check(t, handle, sum);

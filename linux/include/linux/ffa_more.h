@@ -66,8 +66,9 @@ int ffa_more_msg_send(u16 dst, const void *buf, size_t size);
  * from a workqueue (it may sleep and make FF-A calls, but must not
  * register or unregister a callback). A message from a sender without
  * a callback is dropped with a log line: its RX buffer is released
- * either way. -EBUSY when sender has a callback already; -EOPNOTSUPP
- * below v1.1 or when the manager has no notifications.
+ * either way. -EBUSY when sender has a callback already, -ENOSPC when
+ * 16 senders have one; -EOPNOTSUPP below v1.1 (no MSG_SEND2). Messages
+ * come only if the manager raises the schedule receiver interrupt.
  */
 typedef void (*ffa_more_msg_cb)(u16 sender, const void *payload, size_t size,
 				void *data);
