@@ -4,7 +4,10 @@
  * all started together, each alternating REQ2 to the echo partition and
  * DIRECT_REQ_64 ECHO to the test partition with words of its own, so
  * that an answer delivered to the wrong caller shows. A partition busy
- * with another CPU's request answers BUSY: retried.
+ * with another CPU's request answers BUSY: retried. Every tenth round
+ * also shares a page of its own and reclaims it, so that the users
+ * contend for TX (the core's buffer lock) and the manager's share table
+ * while the others' messages go on.
  */
 #include "drv.h"
 
@@ -14,6 +17,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/ffa_more.h>
+#include <linux/gfp.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -28,7 +32,8 @@ struct cpu_run {
 	unsigned int cpu;
 	bool started;
 	bool on_cpu;		/* it ran where it was bound */
-	unsigned int ok, wrong, errors;
+	struct page *page;	/* shared and reclaimed every tenth round */
+	unsigned int ok, wrong, errors, shares;
 	int first_err;
 	unsigned long busy;
 };
@@ -70,6 +75,27 @@ static void cpu_round(struct cpu_run *c, unsigned int i)
 	}
 }
 
+/* Share c's page with the test partition and reclaim it at once. */
+static void cpu_share(struct cpu_run *c)
+{
+	struct ffa_more_borrower to = {
+		.id = DRV_TEST, .perms = FFA_MORE_DATA_RW,
+	};
+	struct ffa_more_mem m = {
+		.op = FFA_MORE_MEM_SHARE, .tag = c->cpu,
+		.borrowers = &to, .nr_borrowers = 1,
+	};
+	u64 handle;
+	int rc = ffa_more_mem_send_pages(&m, &c->page, 1, &handle);
+
+	if (!rc)
+		rc = ffa_more_mem_reclaim(handle);
+	if (!rc)
+		c->shares++;
+	else if (!c->errors++)
+		c->first_err = rc;
+}
+
 static int cpu_thread(void *data)
 {
 	struct cpu_run *c = data;
@@ -77,8 +103,11 @@ static int cpu_thread(void *data)
 
 	wait_for_completion(&c->go);
 	c->on_cpu = raw_smp_processor_id() == c->cpu;
-	for (i = 0; i < CPU_ROUNDS; i++)
+	for (i = 0; i < CPU_ROUNDS; i++) {
 		cpu_round(c, i);
+		if (i % 10 == 0 && c->page)
+			cpu_share(c);
+	}
 	complete(&c->done);
 	return 0;
 }
@@ -102,6 +131,7 @@ void drv_cpus(struct drv *t)
 		init_completion(&c->go);
 		init_completion(&c->done);
 		c->cpu = cpu;
+		c->page = alloc_page(GFP_KERNEL);
 		k = kthread_create_on_cpu(cpu_thread, c, cpu, "ffa-drv/%u");
 		if (IS_ERR(k))
 			continue;
@@ -121,14 +151,19 @@ void drv_cpus(struct drv *t)
 		if (!c->started)
 			continue;
 		wait_for_completion(&c->done);
-		pr_info("# cpu %u: %u/%u right, %u wrong, %u errors (first %d), %lu -EBUSY retries, on its CPU: %s\n",
-			cpu, c->ok, CPU_ROUNDS, c->wrong, c->errors,
-			c->first_err, c->busy, c->on_cpu ? "yes" : "NO");
-		good += c->ok == CPU_ROUNDS && c->on_cpu;
+		pr_info("# cpu %u: %u/%u right, %u wrong, %u/%u shares reclaimed, %u errors (first %d), %lu -EBUSY retries, on its CPU: %s\n",
+			cpu, c->ok, CPU_ROUNDS, c->wrong, c->shares,
+			CPU_ROUNDS / 10, c->errors, c->first_err, c->busy,
+			c->on_cpu ? "yes" : "NO");
+		good += c->ok == CPU_ROUNDS && c->on_cpu &&
+			c->shares == CPU_ROUNDS / 10 && !c->errors;
 		busy += c->busy;
 	}
 	drv_ok(t, started == n && good == n,
-	       "%u CPUs at once, %d REQ2 and DIRECT_REQ each: every answer right on %u of %u (%lu -EBUSY retries)",
-	       n, CPU_ROUNDS, good, n, busy);
+	       "%u CPUs at once, %d REQ2 and DIRECT_REQ and %d share-reclaim each: all right on %u of %u (%lu -EBUSY retries)",
+	       n, CPU_ROUNDS, CPU_ROUNDS / 10, good, n, busy);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (runs[cpu].page && runs[cpu].shares == CPU_ROUNDS / 10)
+			__free_page(runs[cpu].page);	/* else maybe shared */
 	kfree(runs);
 }
