@@ -22,6 +22,7 @@
 #include <linux/types.h>
 #include <linux/uuid.h>
 
+struct page;
 struct scatterlist;
 
 /* Words of a direct message: w3-w7/x3-x7, and x4-x17 for REQ2. */
@@ -132,8 +133,26 @@ struct ffa_core_mem_req {
 
 /* Send req; *handle identifies the transaction for the borrowers. */
 int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle);
+/*
+ * Send req (its sg unused) from count pages: each physically contiguous
+ * run one constituent, found as the descriptor is streamed (core_pages.c).
+ */
+int ffa_core_mem_send_pages(const struct ffa_core_mem_req *req,
+			    struct page **pages, size_t count, u64 *handle);
 /* FFA_MEM_RECLAIM of handle (flags: FF-A's reclaim flags). */
 int ffa_core_mem_reclaim(u64 handle, u32 flags);
+
+/* ---- indirect messages received (core_rx.c) ---- */
+
+/*
+ * cb gets each message sender sends this kernel (payload valid during
+ * the call), from the SRI's work; one callback per sender (-EBUSY).
+ * After unregister returns, cb is not running and is never called.
+ */
+typedef void (*ffa_core_msg_cb)(u16 sender, const void *payload,
+				size_t size, void *data);
+int ffa_core_msg_register(u16 sender, ffa_core_msg_cb cb, void *data);
+void ffa_core_msg_unregister(u16 sender);
 
 /* ---- notifications (core_notif.c, notif_irq.c) ---- */
 

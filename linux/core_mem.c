@@ -82,8 +82,20 @@ static const u32 mem_fids[] = {
 
 int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle)
 {
-	struct ffa_mem_access access[FFA_MEM_MAX_ACCESS];
 	struct sg_cursor cur = { .sg = req->sg };
+	u32 nr, pages;
+	int rc = sg_measure(req->sg, &nr, &pages);
+
+	if (rc)
+		return rc;
+	return ffa_core_mem_send_src(req, sg_source, &cur, nr, pages, handle);
+}
+
+int ffa_core_mem_send_src(const struct ffa_core_mem_req *req,
+			  ffa_range_source src, void *ctx, u32 nr_ranges,
+			  u32 total_pages, u64 *handle)
+{
+	struct ffa_mem_access access[FFA_MEM_MAX_ACCESS];
 	struct ffa_mtd_spec spec = {
 		.version = ffa_core.version,
 		.hdr = {
@@ -93,6 +105,8 @@ int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle)
 		},
 		.access = access,
 		.nr_access = req->nr_access,
+		.nr_ranges = nr_ranges,
+		.total_pages = total_pages,
 	};
 	u32 i;
 	int rc;
@@ -100,9 +114,6 @@ int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle)
 	if (req->op >= ARRAY_SIZE(mem_fids) || !req->nr_access ||
 	    req->nr_access > FFA_MEM_MAX_ACCESS)
 		return -EINVAL;
-	rc = sg_measure(req->sg, &spec.nr_ranges, &spec.total_pages);
-	if (rc)
-		return rc;
 	/*
 	 * A share states the attributes; a lend or a donate leaves them to
 	 * the borrower (FF-A: the sender must not specify them then).
@@ -121,7 +132,7 @@ int ffa_core_mem_send(const struct ffa_core_mem_req *req, u64 *handle)
 	mutex_lock(&ffa_core.buf_lock);
 	rc = ffa_mem_send_stream(&ffa_core.conduit, mem_fids[req->op],
 				 ffa_core.tx, ffa_core.buf_size, &spec,
-				 sg_source, &cur, handle);
+				 src, ctx, handle);
 	mutex_unlock(&ffa_core.buf_lock);
 	if (rc)
 		return ffa_status_to_errno(rc);

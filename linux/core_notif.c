@@ -55,14 +55,20 @@ static void notif_get_own(u16 vcpu)
 	struct ffa_notif_bitmaps b;
 	int rc;
 
+	/*
+	 * The SPM's framework bitmap too: RX full is an indirect message
+	 * from a partition. (Not the hypervisor's: there is none below us.)
+	 */
 	rc = ffa_notification_get(&ffa_core.conduit, ffa_core.own_id, vcpu,
-				  FFA_NOTIF_GET_SP | FFA_NOTIF_GET_VM, &b);
+				  FFA_NOTIF_GET_SP | FFA_NOTIF_GET_VM |
+				  FFA_NOTIF_GET_SPM_FW, &b);
 	if (rc) {
 		pr_warn_ratelimited("NOTIFICATION_GET: %d\n", rc);
 		return;
 	}
 	if (b.from_sp || b.from_vm)
 		notif_hooks->notified(b.from_sp, b.from_vm);
+	ffa_core_rx_fw_notified(b.spm_fw | b.hyp_fw);
 }
 
 /* One list of INFO_GET: an endpoint with global (no vCPU) or per-vCPU. */

@@ -10,6 +10,7 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include <libffa/client.h>
 #include <libffa/regs.h>
 
 #include "core.h"
@@ -30,6 +31,21 @@ struct ffa_core {
 
 /* The one instance: FF-A gives a kernel one ID and one RX/TX pair. */
 extern struct ffa_core ffa_core;
+
+/*
+ * Send req with nr_ranges constituents (total_pages 4 KiB pages) taken
+ * from src (core_mem.c): the scatterlist's and the page array's send.
+ */
+int ffa_core_mem_send_src(const struct ffa_core_mem_req *req,
+			  ffa_range_source src, void *ctx, u32 nr_ranges,
+			  u32 total_pages, u64 *handle);
+
+/*
+ * Framework notifications this kernel fetched (FFA_NOTIFICATION_GET's
+ * SPM and hypervisor bitmaps): RX full means an indirect message waits
+ * in RX (core_rx.c). Called from the SRI's work.
+ */
+void ffa_core_rx_fw_notified(u32 fw_bits);
 
 /* Reclaim the shares and lends users left (core_mem.c), at unload. */
 void ffa_core_mem_exit(void);
