@@ -219,14 +219,23 @@ e2e: bench-setup
 	@tests/e2e/run --v1_0
 	@tests/e2e/byo
 
-# What make check runs of it: every firmware stage, then the e2e suite.
+# What make check runs of it: every firmware stage, our driver's build
+# (-Werror fails a compiler warning; the grep a modpost one), then the
+# e2e suite on upstream's driver and on ours, each against the v1.2 and
+# the v1.0 manager, each on 1 and 2 CPUs (tests/e2e/run).
 qemu-check: bench-setup
 	@echo "qemu: firmware stages (fw-test)"
 	@FFA_BENCH_KERNEL=build/bench-kernel/Image \
 		firmware/tests/run-qemu $(BUILD)/firmware
-	@echo "qemu: the e2e suite through Linux"
+	@echo "qemu: our driver, linux/ffa.ko, builds warning-free (make -C linux)"
+	@$(MAKE) --no-print-directory -s -C linux >$(BUILD)/linux-mod.log 2>&1 || \
+		{ cat $(BUILD)/linux-mod.log; exit 1; }
+	@! grep -i 'warning' $(BUILD)/linux-mod.log
+	@echo "qemu: the e2e suite through Linux, upstream's driver and ours"
 	@tests/e2e/run
 	@tests/e2e/run --v1_0
+	@tests/e2e/run --driver ours
+	@tests/e2e/run --driver ours --v1_0
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
 	@tests/e2e/byo
 
