@@ -197,13 +197,16 @@ demo-host: deps
 
 # The host benchmark, then the QEMU bench's instructions (and wall-clock
 # time) per FF-A operation against tests/bench/icount-baseline.txt
-# (tests/bench/icount/run); ICOUNT_UPDATE=1 rewrites that file.
+# (tests/bench/icount/run; ICOUNT_UPDATE=1 rewrites that file), then the
+# same through a driver, upstream's and ours, and share -> reclaim per
+# page through ours (tests/bench/drvlat/run).
 ICOUNT_UPDATE	?= 0
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BENCH_DTBS)
 	@scripts/run-bench $(BENCH_BIN) $(BUILD)/bench
 	@$(MAKE) --no-print-directory bench-setup
 	@ICOUNT_UPDATE=$(ICOUNT_UPDATE) tests/bench/icount/run
+	@tests/bench/drvlat/run
 
 # The QEMU bench end to end: our firmware runs the manager and the
 # partitions, Linux 6.12 at EL1 runs our test module against the upstream
