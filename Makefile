@@ -197,13 +197,16 @@ demo-host: deps
 
 # The host benchmark, then the QEMU bench's instructions (and wall-clock
 # time) per FF-A operation against tests/bench/icount-baseline.txt
-# (tests/bench/icount/run); ICOUNT_UPDATE=1 rewrites that file.
+# (tests/bench/icount/run; ICOUNT_UPDATE=1 rewrites that file), then the
+# same through a driver, upstream's and ours, and share -> reclaim per
+# page through ours (tests/bench/drvlat/run).
 ICOUNT_UPDATE	?= 0
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BENCH_DTBS)
 	@scripts/run-bench $(BENCH_BIN) $(BUILD)/bench
 	@$(MAKE) --no-print-directory bench-setup
 	@ICOUNT_UPDATE=$(ICOUNT_UPDATE) tests/bench/icount/run
+	@tests/bench/drvlat/run
 
 # The QEMU bench end to end: our firmware runs the manager and the
 # partitions, Linux 6.12 at EL1 runs our test module against the upstream
@@ -219,14 +222,23 @@ e2e: bench-setup
 	@tests/e2e/run --v1_0
 	@tests/e2e/byo
 
-# What make check runs of it: every firmware stage, then the e2e suite.
+# What make check runs of it: every firmware stage, our driver's build
+# (-Werror fails a compiler warning; the grep a modpost one), then the
+# e2e suite on upstream's driver and on ours, each against the v1.2 and
+# the v1.0 manager, each on 1 and 2 CPUs (tests/e2e/run).
 qemu-check: bench-setup
 	@echo "qemu: firmware stages (fw-test)"
 	@FFA_BENCH_KERNEL=build/bench-kernel/Image \
 		firmware/tests/run-qemu $(BUILD)/firmware
-	@echo "qemu: the e2e suite through Linux"
+	@echo "qemu: our driver, linux/ffa.ko, builds warning-free (make -C linux)"
+	@$(MAKE) --no-print-directory -s -C linux >$(BUILD)/linux-mod.log 2>&1 || \
+		{ cat $(BUILD)/linux-mod.log; exit 1; }
+	@! grep -i 'warning' $(BUILD)/linux-mod.log
+	@echo "qemu: the e2e suite through Linux, upstream's driver and ours"
 	@tests/e2e/run
 	@tests/e2e/run --v1_0
+	@tests/e2e/run --driver ours
+	@tests/e2e/run --driver ours --v1_0
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
 	@tests/e2e/byo
 

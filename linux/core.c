@@ -17,6 +17,8 @@
 #include "transport.h"
 #include "version_choice.h"
 
+u32 ffa_core_max_version;
+
 struct ffa_core ffa_core = {
 	.buf_lock = __MUTEX_INITIALIZER(ffa_core.buf_lock),
 };
@@ -39,20 +41,25 @@ u16 ffa_core_own_id(void)
 static int core_negotiate(void)
 {
 	const struct ffa_conduit *c = &ffa_core.conduit;
+	u32 max = ffa_core_max_version ?: FFA_DRV_VERSION_MAX;
 	u32 theirs, chosen;
 	int rc;
 
-	rc = ffa_version(c, FFA_DRV_VERSION_MAX, &theirs);
+	if (ffa_drv_version_choose(max) != max) {
+		pr_err("max_version 0x%x: not a version we speak\n", max);
+		return -EINVAL;
+	}
+	rc = ffa_version(c, max, &theirs);
 	if (rc) {
 		pr_info("no FF-A manager (FFA_VERSION: %d)\n", rc);
 		return -ENODEV;
 	}
-	chosen = ffa_drv_version_choose(theirs);
+	chosen = min(ffa_drv_version_choose(theirs), max);
 	if (!chosen) {
 		pr_info("manager speaks FF-A 0x%x, which we do not\n", theirs);
 		return -ENODEV;
 	}
-	if (chosen != FFA_DRV_VERSION_MAX) {
+	if (chosen != max) {
 		rc = ffa_version(c, chosen, &theirs);
 		if (rc)
 			return ffa_status_to_errno(rc);

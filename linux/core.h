@@ -54,6 +54,13 @@ struct ffa_core_user {
 int ffa_core_init(void);
 void ffa_core_exit(void);
 
+/*
+ * The highest version ffa_core_init() asks for, in FF-A's encoding; 0
+ * (the default): the driver's highest. main.c's max_version parameter
+ * sets it, to test the v1.0 and v1.1 paths against a v1.2 manager.
+ */
+extern u32 ffa_core_max_version;
+
 /* The negotiated version, in FF-A's encoding (major << 16 | minor). */
 u32 ffa_core_version(void);
 /* This kernel's FF-A ID (FFA_ID_GET). */

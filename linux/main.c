@@ -7,12 +7,53 @@
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
+#include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
+#include <linux/sysfs.h>
 #include <linux/uuid.h>
 
 #include "core.h"
 #include "drv.h"
+
+/*
+ * max_version=MAJOR.MINOR caps the version negotiation, so that the
+ * v1.0 and v1.1 paths (descriptor layouts, no REQ2) can be tested
+ * against a v1.2 manager, or the driver made to speak what upstream 6.12
+ * speaks (1.1). Parsed here into FF-A's encoding (major << 16 | minor);
+ * the core refuses, at load, a version it does not speak.
+ */
+static int max_version_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int major, minor;
+	char end;
+	int n = sscanf(val, "%u.%u%c", &major, &minor, &end);
+
+	if (n < 2 || (n == 3 && end != '\n') || major > U16_MAX ||
+	    minor > U16_MAX)
+		return -EINVAL;
+	ffa_core_max_version = major << 16 | minor;
+	return 0;
+}
+
+static int max_version_get(char *buf, const struct kernel_param *kp)
+{
+	u32 v = ffa_core_max_version;
+
+	if (!v)
+		return sysfs_emit(buf, "highest\n");
+	return sysfs_emit(buf, "%u.%u\n", v >> 16, v & U16_MAX);
+}
+
+static const struct kernel_param_ops max_version_ops = {
+	.set = max_version_set,
+	.get = max_version_get,
+};
+
+module_param_cb(max_version, &max_version_ops, NULL, 0444);
+MODULE_PARM_DESC(max_version,
+		 "highest FF-A version to negotiate, MAJOR.MINOR (1.0, 1.1 or 1.2; default: the highest, 1.2)");
 
 /* One device per partition, twins (one UUID, two IDs) included. */
 static void ffa_drv_add_devices(void)
