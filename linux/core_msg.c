@@ -9,8 +9,9 @@
  * the SMC returns (PSTATE.I is clear here), so we resume the partition
  * with FFA_RUN at once, letting the scheduler in between instead of
  * sleeping for a fixed time. The caller stays on its CPU from the
- * request to the answer (migrate_disable): the execution context that
- * was interrupted is this CPU's, and is resumed from here.
+ * request to the answer (preemption off around the call, migration off
+ * while it is resumed): the execution context that was interrupted is
+ * this CPU's, and is resumed from here.
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
@@ -41,60 +42,113 @@ static int msg_complete(int rc, struct ffa_event *ev, bool past_yield)
 	return ffa_status_to_errno(rc);
 }
 
+static bool direct_unfinished(const struct ffa_regs *r)
+{
+	u32 fid = (u32)r->x[0];
+
+	return fid == FFA_INTERRUPT || fid == FFA_YIELD;
+}
+
+/*
+ * A direct request the partition has not answered yet: it was
+ * preempted by one of our interrupts (taken as soon as the SMC
+ * returned) or yielded. FFA_RUN its vCPU (w1 of either) until the
+ * answer comes, letting the scheduler in between; migration stays off,
+ * since the vCPU to resume is this CPU's.
+ */
+static noinline void direct_resume(struct ffa_regs *r)
+{
+	u32 target;
+
+	migrate_disable();
+	preempt_enable();
+	do {
+		target = (u32)r->x[1];
+		cond_resched();
+		ffa_regs_init(r, FFA_RUN);
+		r->x[1] = target;
+		ffa_call(&ffa_core.conduit, r);
+	} while (direct_unfinished(r));
+	migrate_enable();
+}
+
+/*
+ * The request in r, made on the registers themselves: no message or
+ * event structure is built or decoded on this path, which every
+ * sync_send_receive takes. Preemption is off around the call only, so
+ * that an interrupted request is resumed on the CPU it ran on.
+ */
+static void direct_call(struct ffa_regs *r)
+{
+	preempt_disable();
+	ffa_call(&ffa_core.conduit, r);
+	if (unlikely(direct_unfinished(r))) {
+		direct_resume(r);	/* enables preemption */
+		return;
+	}
+	preempt_enable();
+}
+
+/* The answer in r must be resp, from dst to us; else the errno. */
+static int direct_answer(const struct ffa_regs *r, u32 resp, u16 dst)
+{
+	u32 fid = (u32)r->x[0];
+	u32 w1 = (u32)r->x[1];
+
+	if (fid == FFA_ERROR)
+		return ffa_status_to_errno(ffa_regs_status(r));
+	if (fid == resp && FFA_SR_SENDER(w1) == dst &&
+	    FFA_SR_RECEIVER(w1) == ffa_core.own_id)
+		return 0;
+	pr_warn_ratelimited("direct request to 0x%x answered by 0x%llx 0x%llx 0x%llx\n",
+			    dst, r->x[0], r->x[1], r->x[2]);
+	return -EPROTO;
+}
+
 int ffa_core_direct_req(u16 dst, bool mode_32bit,
 			u64 data[FFA_CORE_DIRECT_WORDS])
 {
-	struct ffa_direct_msg m = {
-		.sender = ffa_core.own_id,
-		.receiver = dst,
-	};
-	struct ffa_event ev;
+	u32 req = mode_32bit ? FFA_MSG_SEND_DIRECT_REQ_32 :
+			       FFA_MSG_SEND_DIRECT_REQ_64;
+	u32 resp = mode_32bit ? FFA_MSG_SEND_DIRECT_RESP_32 :
+				FFA_MSG_SEND_DIRECT_RESP_64;
+	struct ffa_regs r;
+	unsigned int i;
 	int rc;
 
-	memcpy(m.args, data, sizeof(m.args));
-	migrate_disable();
-	rc = ffa_direct_req(&ffa_core.conduit, &m, !mode_32bit, &ev);
-	rc = msg_complete(rc, &ev, true);
-	migrate_enable();
-	if (rc)
-		return rc;
-	if (ev.type != FFA_EV_DIRECT_RESP || ev.direct.sender != dst) {
-		pr_warn_ratelimited("direct request to 0x%x answered by 0x%llx 0x%llx 0x%llx\n",
-				    dst, ev.regs.x[0], ev.regs.x[1], ev.regs.x[2]);
-		return -EPROTO;
-	}
-	memcpy(data, ev.direct.args, sizeof(ev.direct.args));
-	return 0;
+	for (i = 0; i < FFA_CORE_DIRECT_WORDS; i++)
+		if (mode_32bit && data[i] > U32_MAX)
+			return -EINVAL;
+	ffa_regs_init(&r, req);
+	r.x[1] = FFA_SENDER_RECEIVER(ffa_core.own_id, dst);
+	memcpy(&r.x[3], data, FFA_CORE_DIRECT_WORDS * sizeof(u64));
+	direct_call(&r);
+	rc = direct_answer(&r, resp, dst);
+	if (!rc)
+		memcpy(data, &r.x[3], FFA_CORE_DIRECT_WORDS * sizeof(u64));
+	return rc;
 }
 
 int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 			 u64 data[FFA_CORE_DIRECT2_WORDS])
 {
-	struct ffa_direct_msg2 m = {
-		.sender = ffa_core.own_id,
-		.receiver = dst,
-	};
-	struct ffa_event ev;
+	struct ffa_uuid u = { };
+	struct ffa_regs r;
 	int rc;
 
 	if (ffa_core.version < FFA_VERSION_1_2)
 		return -EOPNOTSUPP;
 	if (uuid)
-		memcpy(m.uuid.b, uuid->b, sizeof(m.uuid.b));
-	memcpy(m.args, data, sizeof(m.args));
-	migrate_disable();
-	rc = ffa_direct_req2(&ffa_core.conduit, &m, &ev);
-	rc = msg_complete(rc, &ev, true);
-	migrate_enable();
-	if (rc)
-		return rc;
-	if (ev.type != FFA_EV_DIRECT_RESP2 || ev.direct2.sender != dst) {
-		pr_warn_ratelimited("REQ2 to 0x%x answered by 0x%llx 0x%llx 0x%llx\n",
-				    dst, ev.regs.x[0], ev.regs.x[1], ev.regs.x[2]);
-		return -EPROTO;
-	}
-	memcpy(data, ev.direct2.args, sizeof(ev.direct2.args));
-	return 0;
+		memcpy(u.b, uuid->b, sizeof(u.b));
+	r.x[0] = FFA_MSG_SEND_DIRECT_REQ2;
+	r.x[1] = FFA_SENDER_RECEIVER(ffa_core.own_id, dst);
+	ffa_uuid_to_x2(&u, &r.x[2]);
+	memcpy(&r.x[4], data, FFA_CORE_DIRECT2_WORDS * sizeof(u64));
+	direct_call(&r);
+	rc = direct_answer(&r, FFA_MSG_SEND_DIRECT_RESP2, dst);
+	if (!rc)
+		memcpy(data, &r.x[4], FFA_CORE_DIRECT2_WORDS * sizeof(u64));
+	return rc;
 }
 
 int ffa_core_indirect_send(u16 dst, const void *buf, size_t size)
