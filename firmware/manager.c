@@ -16,9 +16,15 @@
 #include <fw/partition.h>
 #include <fw/platform.h>
 #include <fw/printf.h>
+#include <fw/s2.h>
 
-/* Constituents all live shares may hold together. */
-#define FW_SPM_RANGES		8192
+/*
+ * Constituents all live shares may hold together: 256 MiB of scattered
+ * 4 KiB pages is 65,536 of them, and a second such share fits too.
+ */
+#define FW_SPM_RANGES		131072
+/* Stage-2 table pages taken from the data area's rest, at most. */
+#define FW_S2_POOL_MAX		2048
 /* EL2 maps the first 4 GiB of RAM (mmu.c): the manager no more. */
 #define FW_MANAGED_MAX		(4UL << 30)
 
@@ -39,6 +45,24 @@ static uintptr_t carve(uintptr_t *at, uint64_t size)
 
 	*at = p + size;
 	return p;
+}
+
+/*
+ * The rest of the data area, whole pages from at, becomes stage-2 table
+ * pages: a partition that retrieves scattered pages needs a level-3
+ * table per 2 MiB they touch (a 256 MiB share of every other page over
+ * 1 GiB: 512), more than the pool in BSS that boots the machine.
+ */
+static void grow_s2_pool(uintptr_t at)
+{
+	uintptr_t first = (at + S2_PAGE_SIZE - 1) & ~(S2_PAGE_SIZE - 1);
+	uint64_t n = (SPM_DATA_BASE + SPM_DATA_SIZE - first) / S2_PAGE_SIZE;
+
+	if (n > FW_S2_POOL_MAX)
+		n = FW_S2_POOL_MAX;
+	s2_pool_grow((uint64_t *)first, (unsigned int)n);
+	fw_printf("fw: manager: %lu stage-2 table pages from 0x%lx\n", n,
+		  first);
 }
 
 /* Lay struct spm and the storage out in the manager's data area. */
@@ -62,7 +86,10 @@ static int layout(struct spm_storage *st, const struct boot_info *bi)
 	fw_printf("fw: manager: struct spm %lu KiB, %lu pages managed from "
 		  "0x%lx, data 0x%lx-0x%lx\n", sizeof(*fw_spm) >> 10,
 		  st->nr_pages, st->mem_base, SPM_DATA_BASE, at - 1);
-	return at <= SPM_DATA_BASE + SPM_DATA_SIZE ? 0 : -1;
+	if (at > SPM_DATA_BASE + SPM_DATA_SIZE)
+		return -1;
+	grow_s2_pool(at);
+	return 0;
 }
 
 int manager_init(const struct boot_info *bi)

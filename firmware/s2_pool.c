@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * The pool of stage-2 table pages: a fixed number of 4 KiB pages in BSS
- * and a free list threaded through the free pages themselves. Bounded on
- * purpose: a guest that asks for more mappings than the pool holds gets
- * NO_MEMORY, and the firmware never grows into memory it does not own.
- * Callers serialize (the boot CPU alone, then the manager lock).
+ * The pool of stage-2 table pages: a fixed number of 4 KiB pages in BSS,
+ * enough to boot, grown once by the manager's set-up with what is left
+ * of its own data area (s2_pool_grow(): memory the DTB reserves and no
+ * guest maps), and a free list threaded through the free pages
+ * themselves. Bounded on purpose: a guest that asks for more mappings
+ * than the pool holds gets NO_MEMORY, and the firmware never grows into
+ * memory it does not own. Callers serialize (the boot CPU alone, then
+ * the manager lock).
  */
 #include <stddef.h>
 
@@ -52,4 +55,10 @@ void s2_pool_free(uint64_t *page)
 unsigned int s2_pool_free_pages(void)
 {
 	return nr_free;
+}
+
+void s2_pool_grow(uint64_t *pages, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		s2_pool_free(pages + i * ENTRIES);
 }

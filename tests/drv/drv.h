@@ -44,6 +44,6 @@ void drv_borrowers(struct drv *t);		/* 5 */
 void drv_large(struct drv *t);			/* 7 */
 void drv_cpus(struct drv *t);			/* 1 */
 void drv_leave_share(struct drv *t);		/* 1 */
-#define DRV_NTESTS	23
+#define DRV_NTESTS	25
 
 #endif /* FFA_DRV_TEST_H */

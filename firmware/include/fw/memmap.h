@@ -21,7 +21,8 @@
  *   0x44000000-0x47ffffff  manager and partition memory, reserved in the
  *                          DTB and absent from Linux's stage-2:
  *     0x44000000-0x44ffffff  the manager's own data (struct spm, the
- *                            page array, the range pools)
+ *                            page array, the range pools) and, in the
+ *                            rest, stage-2 table pages (manager.c)
  *     0x45000000-0x46ffffff  partitions' memory: each partition's
  *                            manifest regions (and the link address of
  *                            its image) must lie here. The built-in ones

@@ -2,8 +2,9 @@
 /*
  * Stage-2 translation tables: one per guest (Linux, each partition).
  * IPA == PA, 4 KiB granule, 39-bit IPA space walked from level 1. Table
- * pages come from one bounded pool in BSS (s2_pool.c), so running out is
- * an error the caller sees (NO_MEMORY), never an allocation.
+ * pages come from one bounded pool (s2_pool.c: BSS, then the manager's
+ * data area), so running out is an error the caller sees (NO_MEMORY),
+ * never an allocation.
  */
 #ifndef FW_S2_H
 #define FW_S2_H
@@ -59,5 +60,7 @@ void s2_tlb_flush(const struct s2_table *t);
 uint64_t *s2_pool_alloc(void);		/* a zeroed page, or NULL */
 void s2_pool_free(uint64_t *page);
 unsigned int s2_pool_free_pages(void);
+/* Add n page-aligned 4 KiB pages at pages, the firmware's own, for good. */
+void s2_pool_grow(uint64_t *pages, unsigned int n);
 
 #endif /* FW_S2_H */
