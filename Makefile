@@ -239,6 +239,11 @@ qemu-check: bench-setup
 	@tests/e2e/run --v1_0
 	@tests/e2e/run --driver ours
 	@tests/e2e/run --driver ours --v1_0
+	@echo "qemu: the hypervisor-allocated RX/TX pair (docs/dt-rxtx.md), both drivers"
+	@tests/e2e/run --driver ours --dt-rxtx
+	@tests/e2e/run --dt-rxtx
+	@echo "qemu: our driver's own suite (tests/drv: REQ2, donate, borrowers, 256 MiB, unload)"
+	@tests/drv/run
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
 	@tests/e2e/byo
 
