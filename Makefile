@@ -211,10 +211,16 @@ bench: deps
 # The QEMU bench end to end: our firmware runs the manager and the
 # partitions, Linux 6.12 at EL1 runs our test module against the upstream
 # arm_ffa driver, on 1 and 2 CPUs, with the manager speaking v1.2 and then
-# v1.0. The kernel is built once and cached outside the clone.
+# v1.0. The kernel is built once and cached outside the clone, and so is
+# its debug variant (64K pages, lockdep, KASAN), whose fragment must
+# repeat every line of the default one.
+DEBUG64K_FRAGMENT = scripts/bench/kernel-debug64k.fragment
 bench-setup: deps
 	@scripts/bench/install-bench-deps
 	@scripts/bench/build-kernel >/dev/null
+	@scripts/bench/check-fragments
+	@scripts/bench/build-kernel --fragment $(DEBUG64K_FRAGMENT) \
+		--link bench-kernel-debug64k >/dev/null
 	@$(MAKE) --no-print-directory firmware
 
 e2e: bench-setup
@@ -244,6 +250,8 @@ qemu-check: bench-setup
 	@tests/e2e/run --dt-rxtx
 	@echo "qemu: our driver's own suite (tests/drv: REQ2, donate, borrowers, 256 MiB, unload)"
 	@tests/drv/run
+	@echo "qemu: our driver on the debug kernel (64K pages, lockdep, KASAN)"
+	@tests/e2e/run --driver ours --kernel debug64k 1 2
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
 	@tests/e2e/byo
 

@@ -18,8 +18,10 @@
 #include <fw/fp.h>
 #include <fw/gic.h>
 #include <fw/inject.h>
+#include <fw/manager.h>
 #include <fw/printf.h>
 #include <fw/psci.h>
+#include <fw/s2_host.h>
 #include <fw/smccc.h>
 #include <fw/traps.h>
 #include <fw/world.h>
@@ -86,6 +88,26 @@ static void partition_stage2_fault(struct trap_frame *f, uint64_t esr,
 }
 
 /*
+ * Was Linux's translation fault at ipa a break-before-make window? The
+ * manager changes Linux's stage-2 under its lock (a lend splits the
+ * 2 MiB block around the page, and the block is invalid for a moment),
+ * so once we have held the lock the change is complete: if ipa is mapped
+ * now, the guest only has to retry. We hold no other lock here.
+ */
+static bool host_fault_was_transient(uint64_t esr, uint64_t ipa)
+{
+	const struct spm_platform *p = &fw_spm->plat;
+	uint64_t leaf;
+
+	if ((esr & ESR_FSC_TYPE_MASK) != ESR_FSC_TRANSLATION)
+		return false;
+	p->ops->lock(p->ctx, &fw_spm->lock);
+	leaf = s2_leaf(&s2_host, ipa);
+	p->ops->unlock(p->ctx, &fw_spm->lock);
+	return leaf != 0;
+}
+
+/*
  * A stage-2 fault: the guest touched an IPA it was not given. It is the
  * guest's error, not ours: the guest takes an external abort at EL1.
  */
@@ -96,6 +118,12 @@ static void stage2_fault(struct trap_frame *f, uint64_t esr)
 	ipa |= read_sysreg(far_el2) & 0xfff;
 	if (!world_current_is_host()) {
 		partition_stage2_fault(f, esr, ipa);
+		return;
+	}
+	if (host_fault_was_transient(esr, ipa)) {
+		/* ELR_EL2 still points at the access: it is retried. */
+		fw_printf("fw: Linux's stage-2 fault at IPA 0x%lx came while "
+			  "its mapping changed: retried\n", ipa);
 		return;
 	}
 	/* SPSR_EL2.M[3:2] is the EL the guest was in: Linux or its user. */

@@ -8,14 +8,18 @@
  * the call has not completed: the interrupt has been taken by the time
  * the SMC returns (PSTATE.I is clear here), so we resume the partition
  * with FFA_RUN at once, letting the scheduler in between instead of
- * sleeping for a fixed time. The caller stays on its CPU from the
- * request to the answer (preemption off around the call, migration off
- * while it is resumed): the execution context that was interrupted is
- * this CPU's, and is resumed from here.
+ * sleeping for a fixed time; only when the caller may sleep, as
+ * upstream's direct request never sleeps and its users call it with
+ * preemption off (the debug kernel's atomic-sleep check caught that).
+ * The caller stays on its CPU from the request to the answer
+ * (preemption off around the call, migration off while it is resumed):
+ * the execution context that was interrupted is this CPU's, and is
+ * resumed from here.
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
 #include <linux/errno.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -35,7 +39,8 @@ static int msg_complete(int rc, struct ffa_event *ev, bool past_yield)
 {
 	while (!rc && (ev->type == FFA_EV_INTERRUPT ||
 		       (past_yield && ev->type == FFA_EV_YIELD))) {
-		cond_resched();
+		if (preemptible())
+			cond_resched();
 		rc = ffa_run(&ffa_core.conduit, ev->target >> 16,
 			     ev->target & 0xffff, ev);
 	}
@@ -64,7 +69,8 @@ static noinline void direct_resume(struct ffa_regs *r)
 	preempt_enable();
 	do {
 		target = (u32)r->x[1];
-		cond_resched();
+		if (preemptible())
+			cond_resched();
 		ffa_regs_init(r, FFA_RUN);
 		r->x[1] = target;
 		ffa_call(&ffa_core.conduit, r);

@@ -52,6 +52,9 @@ void trap_lower_irq(struct trap_frame *f, unsigned int slot);
 #define ESR_EC_HVC64		0x16
 #define ESR_EC_SMC64		0x17
 #define ESR_EC_IABT_LOW		0x20
+/* The fault status code of an abort: a translation fault, any level. */
+#define ESR_FSC_TYPE_MASK	0x3cUL
+#define ESR_FSC_TRANSLATION	0x04UL
 #define ESR_EC_DABT_LOW		0x24
 
 #endif /* FW_TRAPS_H */
