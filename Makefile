@@ -211,7 +211,7 @@ bench: deps
 # v1.0. The kernel is built once and cached outside the clone.
 bench-setup: deps
 	@scripts/bench/install-bench-deps
-	@scripts/bench/build-kernel >/dev/null
+	@scripts/bench/build-kernel --print-image >/dev/null
 	@$(MAKE) --no-print-directory firmware
 
 e2e: bench-setup
