@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # scripts/lib/progress.sh: a progress line every few seconds while a long
 # step runs with its output in a log (the kernel build, the fuzzers).
 # Sourced by bash scripts:
