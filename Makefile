@@ -106,8 +106,11 @@ DEMO_ARGS	= --mem 0x10400000 \
 	demo demo-host shell bench install examples e2e bench-setup \
 	qemu-check clean check-aarch64 aarch64-run
 
+# An empty recipe: up to date, make says nothing (as Kbuild), not
+# "Nothing to be done".
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
+	@:
 
 deps:
 	@scripts/install-deps
