@@ -10,6 +10,9 @@
 #                   BENCH_DRIVER=ours for linux/ffa.ko)
 #   make linux      our Linux FF-A driver, linux/ffa.ko
 #   make clean
+#
+# Quiet by default, one short line a step as Kbuild prints them; V=1
+# shows every command (scripts/quiet.mk).
 
 BUILD		?= build
 CC		?= cc
@@ -55,8 +58,13 @@ TEST_SUPPORT	:= $(BUILD)/host/libtestsupport.a
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS	:= $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_CFLAGS	:= $(HOST_CFLAGS) -Wno-missing-prototypes -Itests/unit/support -Ispm
+# The tests' objects are intermediates of a pattern chain: kept, not
+# removed at the end with one long "rm" line (and their .d still count).
+.SECONDARY: $(UNIT_SRCS:%.c=$(BUILD)/host/%.o)
 CMOCKA_LIBS	:= $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 FDT_LIBS	?= -lfdt
+
+include scripts/quiet.mk
 
 # The host runtime: libffa-host.a and its manifest fixtures.
 include host/host.mk
@@ -100,8 +108,11 @@ DEMO_ARGS	= --mem 0x10400000 \
 	demo demo-host shell bench install examples e2e bench-setup \
 	qemu-check clean check-aarch64 aarch64-run linux
 
+# An empty recipe: up to date, make says nothing (as Kbuild), not
+# "Nothing to be done".
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
      $(UNIT_BINS) $(PROGRAMS)
+	@:
 
 deps:
 	@scripts/install-deps
@@ -193,7 +204,7 @@ demo-host: deps
 	@$(MAKE) --no-print-directory $(FFA_HOST_BIN) $(MANIFESTS)
 	@echo "== ffa demo: the partition manager and four partitions on the host"
 	@echo "== runtime, one process; your host main is the tour below"
-	$(FFA_HOST_BIN) $(DEMO_ARGS)
+	$(Q)$(FFA_HOST_BIN) $(DEMO_ARGS)
 
 # The host benchmark, then the QEMU bench's instructions (and wall-clock
 # time) per FF-A operation against tests/bench/icount-baseline.txt
@@ -217,10 +228,10 @@ bench: deps
 DEBUG64K_FRAGMENT = scripts/bench/kernel-debug64k.fragment
 bench-setup: deps
 	@scripts/bench/install-bench-deps
-	@scripts/bench/build-kernel >/dev/null
+	@scripts/bench/build-kernel --print-image >/dev/null
 	@scripts/bench/check-fragments
 	@scripts/bench/build-kernel --fragment $(DEBUG64K_FRAGMENT) \
-		--link bench-kernel-debug64k >/dev/null
+		--link bench-kernel-debug64k --print-image >/dev/null
 	@$(MAKE) --no-print-directory firmware
 
 e2e: bench-setup
@@ -256,49 +267,56 @@ qemu-check: bench-setup
 	@tests/e2e/byo
 
 examples: $(HELLO_BIN) $(HELLO_DTBS)
-	$(HELLO_BIN) $(HELLO_DTBS)
+	$(Q)$(HELLO_BIN) $(HELLO_DTBS)
 
 install: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(FFA_HOST_BIN)
-	install -d $(DESTDIR)$(PREFIX)/include/ffa \
+	$(call msg,INSTALL,$(DESTDIR)$(PREFIX))
+	$(Q)install -d $(DESTDIR)$(PREFIX)/include/ffa \
 		$(DESTDIR)$(PREFIX)/include/libffa \
 		$(DESTDIR)$(PREFIX)/include/spm \
 		$(DESTDIR)$(PREFIX)/include/partitions \
 		$(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/bin
-	install -m 644 include/ffa/*.h $(DESTDIR)$(PREFIX)/include/ffa
-	install -m 644 lib/include/libffa/*.h $(DESTDIR)$(PREFIX)/include/libffa
-	install -m 644 spm/include/spm/*.h $(DESTDIR)$(PREFIX)/include/spm
-	install -m 644 partitions/include/partitions/*.h \
+	$(Q)install -m 644 include/ffa/*.h $(DESTDIR)$(PREFIX)/include/ffa
+	$(Q)install -m 644 lib/include/libffa/*.h $(DESTDIR)$(PREFIX)/include/libffa
+	$(Q)install -m 644 spm/include/spm/*.h $(DESTDIR)$(PREFIX)/include/spm
+	$(Q)install -m 644 partitions/include/partitions/*.h \
 		$(DESTDIR)$(PREFIX)/include/partitions
-	install -m 644 host/include/ffa_host.h $(DESTDIR)$(PREFIX)/include
-	install -m 644 $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) \
+	$(Q)install -m 644 host/include/ffa_host.h $(DESTDIR)$(PREFIX)/include
+	$(Q)install -m 644 $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA) \
 		$(DESTDIR)$(PREFIX)/lib
-	install -m 755 $(FFA_HOST_BIN) $(DESTDIR)$(PREFIX)/bin
+	$(Q)install -m 755 $(FFA_HOST_BIN) $(DESTDIR)$(PREFIX)/bin
 
 $(BUILD)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(HOST_CFLAGS) -c $< -o $@
 
 $(BUILD)/host/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(LIB_INCLUDES) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(BASE_CFLAGS) $(LIB_INCLUDES) -c $< -o $@
 
 $(BUILD)/host/spm/%.o: spm/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(SPM_INCLUDES) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(BASE_CFLAGS) $(SPM_INCLUDES) -c $< -o $@
 
 $(BUILD)/host/partitions/%.o: partitions/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PART_INCLUDES) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(BASE_CFLAGS) $(PART_INCLUDES) -c $< -o $@
 
 $(LIBFFA): $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(LIBSPM): $(SPM_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/host/tests/unit/test_partitions.o: $(MANIFESTS)
 $(BUILD)/host/tests/unit/test_partitions.o: TEST_CFLAGS += \
@@ -306,26 +324,31 @@ $(BUILD)/host/tests/unit/test_partitions.o: TEST_CFLAGS += \
 
 $(LIBPARTITIONS): $(PART_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/manifests/%.dtb: partitions/manifests/%.dts
 	@mkdir -p $(dir $@)
-	dtc -q -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 $(TEST_SUPPORT): $(TEST_SUPPORT_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/host/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(TEST_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/%: $(BUILD)/host/tests/unit/%.o $(TEST_SUPPORT) $(LIBFFA_HOST) \
 		  $(LIBPARTITIONS) $(LIBSPM) $(LIBFFA)
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $< $(TEST_LIBS)
+	$(call msg,LD,$@)
+	$(Q)$(CC) -o $@ $< $(TEST_LIBS)
 
 # map_check() (no cmocka) ties the manager's records to the mappings;
 # built without coverage, so its branches do not steer the fuzzers.
@@ -336,7 +359,8 @@ FUZZ_HDRS	:= $(shell find include lib spm tests/unit/support tests/fuzz \
 		     -name '*.h')
 $(FUZZ_SUPPORT): tests/unit/support/map_check.c $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(subst fuzzer$(comma),,$(FUZZ_CFLAGS)) -Ispm -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CLANG) $(subst fuzzer$(comma),,$(FUZZ_CFLAGS)) -Ispm -c $< -o $@
 
 # fuzz_spm's world: the platform, the boot and the checks after a call.
 $(BUILD)/fuzz/fuzz_spm: tests/fuzz/spm_world.c tests/fuzz/spm_world.h
@@ -348,33 +372,40 @@ $(BUILD)/fuzz/fuzz_mtd: FUZZ_EXTRA := tests/fuzz/mtd_ref.c
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT) \
 		 $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) -Ispm -Itests/unit/support -o $@ $< \
+	$(call msg,CCLD,$@)
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -Ispm -Itests/unit/support -o $@ $< \
 		$(FUZZ_EXTRA) $(LIB_SRCS) $(SPM_SRCS) $(FUZZ_SUPPORT) -lfdt
 
 $(FFA_HOST_BIN): $(TOOL_SRCS) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 		 $(LIBFFA)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -o $@ $(TOOL_SRCS) $(RT_LIBS)
+	$(call msg,CCLD,$@)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $(TOOL_SRCS) $(RT_LIBS)
 
 $(HELLO_BIN): $(HELLO_SRCS) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 	      $(LIBFFA)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -o $@ $(HELLO_SRCS) $(RT_LIBS)
+	$(call msg,CCLD,$@)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $(HELLO_SRCS) $(RT_LIBS)
 
 $(BUILD)/examples/%.dtb: examples/hello/%.dts
 	@mkdir -p $(dir $@)
-	dtc -q -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 $(BENCH_BIN): tests/bench/bench.c $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 	      $(LIBFFA)
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -o $@ $< $(RT_LIBS)
+	$(call msg,CCLD,$@)
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $< $(RT_LIBS)
 
 $(BUILD)/bench/%.dtb: tests/bench/%.dts
 	@mkdir -p $(dir $@)
-	dtc -q -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 clean:
-	rm -rf $(BUILD)
+	$(call msg,CLEAN,$(BUILD))
+	$(Q)rm -rf $(BUILD)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

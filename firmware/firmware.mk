@@ -20,6 +20,9 @@ LINUX_SRC_TAR	?= /usr/src/linux-source-6.12.tar.xz
 
 FW_SAVED_GOAL	:= $(.DEFAULT_GOAL)
 
+# One short line a step, V=1 for the commands (as the top Makefile).
+include scripts/quiet.mk
+
 FW_CC		:= $(CROSS_COMPILE)gcc
 FW_OBJCOPY	:= $(CROSS_COMPILE)objcopy
 FW_OUT		:= $(BUILD)/firmware
@@ -171,13 +174,15 @@ FW_ALL		:= $(FW_BIN) $(FW_TEST_BIN) $(FW_HELLO_BIN) $(FW_VER_BIN) \
 
 .PHONY: firmware fw-test
 firmware: $(FW_ALL)
+	@:
 
 fw-test: $(FW_ALL)
-	firmware/tests/run-qemu $(FW_OUT)
+	$(Q)firmware/tests/run-qemu $(FW_OUT)
 
 $(FW_LIBFDT_STAMP): $(LINUX_SRC_TAR)
 	@mkdir -p $(FW_LIBFDT_DIR)
-	tar -xJf $< -C $(FW_LIBFDT_DIR) --strip-components=4 \
+	$(call msg,TAR,$(FW_LIBFDT_DIR))
+	$(Q)tar -xJf $< -C $(FW_LIBFDT_DIR) --strip-components=4 \
 		--wildcards --exclude='*/libfdt_env.h' \
 		'*/scripts/dtc/libfdt/*.c' '*/scripts/dtc/libfdt/*.h'
 	@touch $@
@@ -189,7 +194,8 @@ $(LINUX_SRC_TAR):
 
 $(FW_OUT)/obj/libfdt/%.o: $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) -c $(FW_LIBFDT_DIR)/$*.c -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $(FW_LIBFDT_DIR)/$*.c -o $@
 
 # lib/ and spm/ get only the include paths their layer may use
 # (docs/ARCHITECTURE.md), as in the host build, not the firmware's own.
@@ -199,15 +205,18 @@ FW_SPM_INCLUDES	:= $(FW_LIB_INCLUDES) -Ispm/include -Ienv/freestanding \
 
 $(FW_OUT)/obj/core/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_LIB_INCLUDES) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_LIB_INCLUDES) -c $< -o $@
 
 $(FW_OUT)/obj/core/spm/%.o: spm/%.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SPM_INCLUDES) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SPM_INCLUDES) -c $< -o $@
 
 $(FW_OUT)/manifests/%.dtb: firmware/manifests/%.dts
 	@mkdir -p $(dir $@)
-	$(FW_DTC) -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)$(FW_DTC) -I dts -O dtb -o $@ $<
 
 # The blobs are .incbin'd from $(FW_OUT): the assembler finds them by -I.
 $(FW_OUT)/obj/manifests.o: $(FW_MANIFEST_DTBS) $(FW_PACKAGE)
@@ -217,20 +226,24 @@ $(FW_OUT)/obj/manifests.o: FW_ASFLAGS += -Wa,-I$(FW_OUT)/manifests \
 # partitions/ sees lib/ and its own headers only, as in the host build.
 $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SP_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_BASE_CFLAGS) $(FW_WARN) $(FW_SP_CFLAGS) -c $< -o $@
 
 # Only an EL1 guest has assembly of its own (the host runtime builds *.c).
 $(FW_OUT)/obj/sp/partitions/%.o: partitions/%.S
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
 $(FW_OUT)/obj/sp/%.o: firmware/sp/%.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) -c $< -o $@
 
 $(FW_OUT)/obj/sp/%.o: firmware/sp/%.S
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
 # fw_sp_image NAME MAIN MANIFEST OBJS: sp-main.c built with the
 # partition's entry function, the image linked where its manifest (a
@@ -238,12 +251,14 @@ $(FW_OUT)/obj/sp/%.o: firmware/sp/%.S
 define fw_sp_image
 $(dir $(1))obj-$(notdir $(1))/sp-main.o: firmware/sp/sp-main.c
 	@mkdir -p $$(dir $$@)
-	$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_MAIN=$(strip $(2)) -c $$< -o $$@
+	$$(call msg,CC,$$@)
+	$$(Q)$$(FW_CC) $$(FW_CFLAGS) $$(FW_SP_CFLAGS) -DSP_MAIN=$(strip $(2)) -c $$< -o $$@
 
 $(1).elf: $(dir $(1))obj-$(notdir $(1))/sp-main.o $(4) $(3) \
 		$$(FW_SP_COMMON) firmware/sp/sp.ld \
 		$$(FW_SP_LINK_FLAGS) $$(FW_SP_LAYOUT)
-	$$(FW_CC) $$(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
+	$$(call msg,LD,$$@)
+	$$(Q)$$(FW_CC) $$(FW_LDFLAGS) -Wl,-T,firmware/sp/sp.ld \
 		`$$(FW_SP_LINK_FLAGS) $(3)` -o $$@ \
 		$$(filter %.o,$$^)
 endef
@@ -257,16 +272,19 @@ $(foreach e,$(FW_SP_TABLE),$(eval $(call fw_sp_image,$(call fw_sp_out,$(e)),\
 $(call fw_sp_main,$(e)),$(call fw_sp_dtb,$(e)),$(call fw_sp_objs,$(e)))))
 
 $(FW_PACKAGE): $(FW_MANIFEST_DTBS) $(FW_SP_BINS) $(FW_MAKE_PACKAGE)
-	$(FW_MAKE_PACKAGE) -o $@ $(foreach n,$(FW_SP_NAMES), \
+	$(call msg,PACK,$@)
+	$(Q)$(FW_MAKE_PACKAGE) -o $@ $(foreach n,$(FW_SP_NAMES), \
 		$(FW_OUT)/manifests/$(n).dtb:$(FW_OUT)/$(n).bin)
 
 $(FW_FAULT_SP).dtb: firmware/tests/manifests/fault-abort.dts
 	@mkdir -p $(dir $@)
-	$(FW_DTC) -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)$(FW_DTC) -I dts -O dtb -o $@ $<
 $(eval $(call fw_sp_image,$(FW_FAULT_SP),ffa_test_partition_main,\
 	$(FW_FAULT_SP).dtb,$(call fw_sp_code_objs,test)))
 $(FW_FAULT_PKG): $(FW_FAULT_SP).dtb $(FW_FAULT_SP).bin $(FW_MAKE_PACKAGE)
-	$(FW_MAKE_PACKAGE) -o $@ $(FW_FAULT_SP).dtb:$(FW_FAULT_SP).bin
+	$(call msg,PACK,$@)
+	$(Q)$(FW_MAKE_PACKAGE) -o $@ $(FW_FAULT_SP).dtb:$(FW_FAULT_SP).bin
 
 # A partition of the user's own (scripts/bench/README.md):
 #
@@ -281,10 +299,12 @@ FW_USER_OBJDIR	:= $(dir $(FW_USER_SP))obj-$(notdir $(FW_USER_SP))
 FW_USER_OBJS	:= $(patsubst %.c,$(FW_USER_OBJDIR)/%.o,$(SP_SRCS))
 $(FW_USER_OBJDIR)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) $(SP_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) $(FW_SP_CFLAGS) $(SP_CFLAGS) -c $< -o $@
 $(FW_USER_SP).dtb: $(SP_MANIFEST)
 	@mkdir -p $(dir $@)
-	$(FW_DTC) -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)$(FW_DTC) -I dts -O dtb -o $@ $<
 $(eval $(call fw_sp_image,$(FW_USER_SP),$(SP_MAIN),$(FW_USER_SP).dtb,\
 	$(FW_USER_OBJS)))
 endif
@@ -298,36 +318,46 @@ sp: $(if $(FW_USER_SP),$(FW_USER_SP).bin $(FW_USER_SP).dtb)
 
 $(FW_OUT)/obj/%.o: firmware/%.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -c $< -o $@
 
 $(FW_OUT)/obj/%.o: firmware/%.S | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(FW_CC) $(FW_ASFLAGS) -c $< -o $@
 
 $(FW_ELF): $(FW_OBJS) $(FW_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_OBJS)
 
 $(FW_VER_MANAGER): firmware/manager.c | $(FW_LIBFDT_STAMP)
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_CFLAGS) -DFW_FFA_VERSION=$(FW_FFA_VERSION) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(FW_CC) $(FW_CFLAGS) -DFW_FFA_VERSION=$(FW_FFA_VERSION) -c $< -o $@
 
 $(FW_VER_ELF): $(FW_VER_OBJS) $(FW_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_VER_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_VER_OBJS)
 
 $(FW_TEST_ELF): $(FW_TEST_OBJS) $(FW_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_TEST_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_LDS) -o $@ $(FW_TEST_OBJS)
 
 $(FW_HELLO_ELF): $(FW_HELLO_OBJS) $(FW_HELLO_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_HELLO_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_HELLO_OBJS)
 
 $(FW_BENCH_ELF): $(FW_BENCH_OBJS) $(FW_HELLO_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_BENCH_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_BENCH_OBJS)
 
 $(FW_FAULT_ELF): $(FW_FAULT_OBJS) $(FW_HELLO_LDS)
-	$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_FAULT_OBJS)
+	$(call msg,LD,$@)
+	$(Q)$(FW_CC) $(FW_LDFLAGS) -Wl,-T,$(FW_HELLO_LDS) -o $@ $(FW_FAULT_OBJS)
 
 $(FW_OUT)/%.bin: $(FW_OUT)/%.elf
-	$(FW_OBJCOPY) -O binary $< $@
+	$(call msg,OBJCOPY,$@)
+	$(Q)$(FW_OBJCOPY) -O binary $< $@
 
 # Alone, `make -f firmware/firmware.mk` builds the firmware; included,
 # the including Makefile keeps (or goes on to choose) its own default.

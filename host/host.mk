@@ -30,20 +30,24 @@ HOST_TEST_OBJS	:= $(HOST_TEST_SRCS:%.c=$(BUILD)/host/%.o)
 
 $(BUILD)/host/host/%.o: host/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_RT_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(HOST_RT_CFLAGS) -c $< -o $@
 
 $(BUILD)/host/host/%.o: host/%.S
 	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(CC) -c $< -o $@
 
 $(LIBFFA_HOST): $(HOST_RT_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(TEST_MANIFEST_DIR)/%.dtb: tests/manifests/%.dts
 	@mkdir -p $(dir $@)
-	$(DTC) -q -I dts -O dtb -o $@ $<
+	$(call msg,DTC,$@)
+	$(Q)$(DTC) -q -I dts -O dtb -o $@ $<
 
 $(HOST_TEST_OBJS): $(TEST_MANIFEST_DTBS)
 $(HOST_TEST_OBJS): TEST_CFLAGS += -Ihost \
