@@ -12,6 +12,8 @@
 #include <ffa/ids.h>
 #include <partitions/test_proto.h>
 
+#include <bench_smc.h>
+
 #include "drvlat.h"
 
 #define SMCCC_VERSION	0x80000000UL
@@ -44,42 +46,19 @@ u64 drvlat_calib(unsigned long n)
 	return drvlat_counter() - t0;
 }
 
-struct call {
-	u64 a0, a1, a2, a3, a4, a5, a6, a7;
-};
-
-#define SMC_REG(n)	register u64 x##n asm("x" #n) = c->a##n
-
-/* An SMC with x0-x7 from c and back, x8-x17 zero (SMCCC v1.2). */
-static __always_inline void smc(struct call *c)
-{
-	SMC_REG(0); SMC_REG(1); SMC_REG(2); SMC_REG(3);
-	SMC_REG(4); SMC_REG(5); SMC_REG(6); SMC_REG(7);
-
-	asm volatile("mov x8, xzr\n\tmov x9, xzr\n\tmov x10, xzr\n\t"
-		     "mov x11, xzr\n\tmov x12, xzr\n\tmov x13, xzr\n\t"
-		     "mov x14, xzr\n\tmov x15, xzr\n\tmov x16, xzr\n\t"
-		     "mov x17, xzr\n\tsmc #0"
-		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
-		       "+r"(x5), "+r"(x6), "+r"(x7)
-		     : : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
-		       "x16", "x17", "memory");
-	*c = (struct call){ x0, x1, x2, x3, x4, x5, x6, x7 };
-}
-
 int drvlat_raw_null(void)
 {
-	struct call r = { .a0 = SMCCC_VERSION };
+	struct bench_call r = { .a0 = SMCCC_VERSION };
 
-	smc(&r);
+	bench_smc(&r);
 	return r.a0 == 0x10002 ? 0 : -EIO;
 }
 
 int drvlat_raw_id(u16 *id)
 {
-	struct call r = { .a0 = FFA_ID_GET };
+	struct bench_call r = { .a0 = FFA_ID_GET };
 
-	smc(&r);
+	bench_smc(&r);
 	if (r.a0 != FFA_SUCCESS_32)
 		return -EIO;
 	*id = r.a2;
@@ -91,23 +70,23 @@ int drvlat_raw_id(u16 *id)
  * preempted the partition has been taken by the time the SMC returns,
  * and FFA_RUN resumes it, as a driver does.
  */
-static noinline void resume(struct call *r)
+static noinline void resume(struct bench_call *r)
 {
 	while (r->a0 == FFA_INTERRUPT) {
-		*r = (struct call){ .a0 = FFA_RUN, .a1 = r->a1 };
-		smc(r);
+		*r = (struct bench_call){ .a0 = FFA_RUN, .a1 = r->a1 };
+		bench_smc(r);
 	}
 }
 
 int drvlat_raw_direct(u16 own, u16 dst)
 {
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
 		.a1 = FFA_SENDER_RECEIVER(own, dst),
 		.a3 = 1, .a4 = 2, .a5 = 3, .a6 = 4, .a7 = 5,
 	};
 
-	smc(&r);
+	bench_smc(&r);
 	if (unlikely(r.a0 == FFA_INTERRUPT))
 		resume(&r);
 	return r.a0 == FFA_MSG_SEND_DIRECT_RESP_64 && r.a7 == 5 ? 0 : -EIO;

@@ -2,9 +2,10 @@
 /*
  * ffa_icount.ko: what one FF-A operation costs, seen from Linux, with
  * raw SMCs (the conduit the firmware traps) and no FF-A driver loaded.
- * The SMC is issued in place (smc()): x0-x17 are register variables, so
- * a caller's constant arguments are moved straight into them and only
- * the results it reads are stored, as a lean driver would do. The
+ * The SMC is issued in place (bench_smc(), tests/bench/include): x0-x7
+ * are register variables, so a caller's constant arguments are moved
+ * straight into them and only the results it reads are stored, as a
+ * lean driver would do. The
  * *_smccc rows make the same calls through the kernel's
  * arm_smccc_1_2_smc(), which loads and stores all 18 registers from a
  * structure, for comparison.
@@ -34,6 +35,8 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <asm/barrier.h>
+
+#include <bench_smc.h>
 
 #include <ffa/func.h>
 #include <ffa/ids.h>
@@ -87,38 +90,6 @@ static u64 counter_freq(void)
 	return v;
 }
 
-/*
- * A call with its arguments in x0-x7 and x8-x17 zero (MBZ for every ABI
- * but REQ2's): the v1.0 register form, which all but REQ2 use here.
- */
-struct call {
-	u64 a0, a1, a2, a3, a4, a5, a6, a7;
-};
-
-/*
- * Its SMC, in place: always inline, so with c a caller's local the
- * compiler moves the arguments straight into the registers and stores
- * only the results it reads. SMCCC v1.2 lets the callee change x0-x17
- * only. (x0-x17 cannot all be "+r" operands: GCC allows 30.)
- */
-#define SMC_REG(n)	register u64 x##n asm("x" #n) = c->a##n
-
-static __always_inline void smc(struct call *c)
-{
-	SMC_REG(0); SMC_REG(1); SMC_REG(2); SMC_REG(3);
-	SMC_REG(4); SMC_REG(5); SMC_REG(6); SMC_REG(7);
-
-	asm volatile("mov x8, xzr\n\tmov x9, xzr\n\tmov x10, xzr\n\t"
-		     "mov x11, xzr\n\tmov x12, xzr\n\tmov x13, xzr\n\t"
-		     "mov x14, xzr\n\tmov x15, xzr\n\tmov x16, xzr\n\t"
-		     "mov x17, xzr\n\tsmc #0"
-		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
-		       "+r"(x5), "+r"(x6), "+r"(x7)
-		     : : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
-		       "x16", "x17", "memory");
-	*c = (struct call){ x0, x1, x2, x3, x4, x5, x6, x7 };
-}
-
 /* All of x0-x17 from and back into r, for REQ2. */
 #define LDP_STP(op, a, b, off)	#op "	x" #a ", x" #b ", [%0, #" #off "]\n\t"
 
@@ -153,7 +124,7 @@ static void smc_smccc(struct arm_smccc_1_2_regs *r)
  * of line: the run it happens in is counted, and the best run is a
  * clean one.
  */
-static noinline void resume_interrupted(struct bench *b, struct call *out)
+static noinline void resume_interrupted(struct bench *b, struct bench_call *out)
 {
 	unsigned long flags;
 
@@ -161,14 +132,14 @@ static noinline void resume_interrupted(struct bench *b, struct call *out)
 		b->irqs++;
 		local_irq_enable();
 		local_irq_save(flags);
-		*out = (struct call){ .a0 = FFA_RUN, .a1 = out->a1 };
-		smc(out);
+		*out = (struct bench_call){ .a0 = FFA_RUN, .a1 = out->a1 };
+		bench_smc(out);
 	}
 }
 
-static __always_inline void call_partition(struct bench *b, struct call *c)
+static __always_inline void call_partition(struct bench *b, struct bench_call *c)
 {
-	smc(c);
+	bench_smc(c);
 	if (unlikely(c->a0 == FFA_INTERRUPT))
 		resume_interrupted(b, c);
 }
@@ -177,7 +148,7 @@ static __always_inline void call_partition(struct bench *b, struct call *c)
 static noinline void regs_interrupted(struct bench *b,
 				      struct arm_smccc_1_2_regs *r)
 {
-	struct call c = { .a0 = r->a0, .a1 = r->a1 };
+	struct bench_call c = { .a0 = r->a0, .a1 = r->a1 };
 
 	resume_interrupted(b, &c);
 	*r = (struct arm_smccc_1_2_regs){ c.a0, c.a1, c.a2, c.a3, c.a4,
@@ -204,7 +175,7 @@ static bool ffa_success(u64 a0)
 /* A test-protocol command to a partition: 0 when it answered status 0. */
 static int tp_cmd(struct bench *b, u16 to, const u64 args[5], u64 out[5])
 {
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
 		.a1 = FFA_SENDER_RECEIVER(SELF, to),
 		.a3 = args[0], .a4 = args[1], .a5 = args[2],
@@ -233,9 +204,9 @@ static int op_calib(struct bench *b)
 
 static int op_null(struct bench *b)
 {
-	struct call r = { .a0 = SMCCC_VERSION };
+	struct bench_call r = { .a0 = SMCCC_VERSION };
 
-	smc(&r);
+	bench_smc(&r);
 	return r.a0 == 0x10002 ? 0 : -EIO;
 }
 
@@ -263,15 +234,15 @@ static int op_null_asm(struct bench *b)
 
 static int op_id_get(struct bench *b)
 {
-	struct call r = { .a0 = FFA_ID_GET };
+	struct bench_call r = { .a0 = FFA_ID_GET };
 
-	smc(&r);
+	bench_smc(&r);
 	return ffa_success(r.a0) && r.a2 == SELF ? 0 : -EIO;
 }
 
 static int op_direct64(struct bench *b)
 {
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_MSG_SEND_DIRECT_REQ_64,
 		.a1 = FFA_SENDER_RECEIVER(SELF, ECHO_SP),
 		.a3 = 1, .a4 = 2, .a5 = 3, .a6 = 4, .a7 = 5,
@@ -316,7 +287,7 @@ static int op_req2(struct bench *b)
 /* FFA_RUN of the waiting echo partition: it waits again at once. */
 static int op_run(struct bench *b)
 {
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_RUN, .a1 = FFA_TARGET_INFO(ECHO_SP, 0),
 	};
 
@@ -328,14 +299,14 @@ static int op_run(struct bench *b)
 static int op_notify(struct bench *b)
 {
 	static const u64 get[5] = { TP_CMD_NOTIF_GET };
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_NOTIFICATION_SET,
 		.a1 = FFA_SENDER_RECEIVER(SELF, TEST_SP),
 		.a3 = (u32)NOTIF_BIT,
 	};
 	u64 out[5];
 
-	smc(&r);
+	bench_smc(&r);
 	if (!ffa_success(r.a0))
 		return -EIO;
 	if (tp_cmd(b, TEST_SP, get, out))
@@ -350,25 +321,25 @@ static int op_notify(struct bench *b)
  */
 static int op_mem(struct bench *b)
 {
-	struct call r = {
+	struct bench_call r = {
 		.a0 = FFA_MEM_SHARE_64, .a1 = b->mtd_len, .a2 = b->mtd_len,
 	};
 	u64 args[5] = { TP_CMD_MEM_RETRIEVE, 0, SELF, MEM_TAG,
 			TP_MEM_RELINQUISH | TP_MEM_NO_TOUCH };
 	u64 out[5], handle;
 
-	smc(&r);
+	bench_smc(&r);
 	if (!ffa_success(r.a0))
 		return -EIO;
 	handle = FFA_HANDLE_MAKE(r.a2, r.a3);
 	args[1] = handle;
 	if (tp_cmd(b, TEST_SP, args, out) || out[2] != b->pages)
 		return -EIO;
-	r = (struct call){
+	r = (struct bench_call){
 		.a0 = FFA_MEM_RECLAIM,
 		.a1 = FFA_HANDLE_LO(handle), .a2 = FFA_HANDLE_HI(handle),
 	};
-	smc(&r);
+	bench_smc(&r);
 	return ffa_success(r.a0) ? 0 : -EIO;
 }
 
@@ -404,11 +375,11 @@ static int build_share(struct bench *b, unsigned int pages)
 
 static int bench_open(struct bench *b)
 {
-	struct call r = { .a0 = FFA_VERSION, .a1 = FFA_VERSION_1_2 };
+	struct bench_call r = { .a0 = FFA_VERSION, .a1 = FFA_VERSION_1_2 };
 	static const u64 bind[5] = { TP_CMD_NOTIF_BIND, SELF, NOTIF_BIT };
 	struct ffa_uuid u;
 
-	smc(&r);
+	bench_smc(&r);
 	if (r.a0 != FFA_VERSION_1_2)
 		return -EPROTO;
 	b->tx = (void *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
@@ -416,10 +387,10 @@ static int bench_open(struct bench *b)
 	b->mem = alloc_pages(GFP_KERNEL | __GFP_ZERO, MAX_ORDER_PAGES);
 	if (!b->tx || !b->rx || !b->mem)
 		return -ENOMEM;
-	r = (struct call){ .a0 = FFA_RXTX_MAP_64,
+	r = (struct bench_call){ .a0 = FFA_RXTX_MAP_64,
 			   .a1 = virt_to_phys(b->tx),
 			   .a2 = virt_to_phys(b->rx), .a3 = 1 };
-	smc(&r);
+	bench_smc(&r);
 	if (!ffa_success(r.a0))
 		return -EIO;
 	if (ffa_uuid_parse(&u, TP_UUID_ECHO, FFA_UUID_STR_LEN))
@@ -431,11 +402,11 @@ static int bench_open(struct bench *b)
 
 static void bench_close(struct bench *b)
 {
-	struct call r = { .a0 = FFA_RXTX_UNMAP,
+	struct bench_call r = { .a0 = FFA_RXTX_UNMAP,
 			  .a1 = FFA_TARGET_INFO(SELF, 0) };
 
 	if (b->tx && b->rx)
-		smc(&r);
+		bench_smc(&r);
 	if (b->mem)
 		__free_pages(b->mem, MAX_ORDER_PAGES);
 	free_page((unsigned long)b->rx);
