@@ -31,37 +31,25 @@
 #include "core_priv.h"
 
 /*
- * Resume ev's partition until the call completes; the final status. A
+ * A call the partition has not completed: it was preempted by one of
+ * our interrupts (taken as soon as the SMC returned), or it yielded. A
  * YIELD completes an FFA_RUN (the partition gave back the cycles it was
  * given) but not a direct request (the answer is still owed).
  */
-static int msg_complete(int rc, struct ffa_event *ev, bool past_yield)
-{
-	while (!rc && (ev->type == FFA_EV_INTERRUPT ||
-		       (past_yield && ev->type == FFA_EV_YIELD))) {
-		if (preemptible())
-			cond_resched();
-		rc = ffa_run(&ffa_core.conduit, ev->target >> 16,
-			     ev->target & 0xffff, ev);
-	}
-	return ffa_status_to_errno(rc);
-}
-
-static bool direct_unfinished(const struct ffa_regs *r)
+static bool call_unfinished(const struct ffa_regs *r, bool yield_too)
 {
 	u32 fid = (u32)r->x[0];
 
-	return fid == FFA_INTERRUPT || fid == FFA_YIELD;
+	return fid == FFA_INTERRUPT || (yield_too && fid == FFA_YIELD);
 }
 
 /*
- * A direct request the partition has not answered yet: it was
- * preempted by one of our interrupts (taken as soon as the SMC
- * returned) or yielded. FFA_RUN its vCPU (w1 of either) until the
- * answer comes, letting the scheduler in between; migration stays off,
- * since the vCPU to resume is this CPU's.
+ * FFA_RUN the vCPU named in w1 until the call completes, letting the
+ * scheduler in between when the caller may sleep; migration stays off,
+ * since the vCPU to resume is this CPU's. Entered with preemption off
+ * (call_complete()), which it turns back on.
  */
-static noinline void direct_resume(struct ffa_regs *r)
+static noinline void call_resume(struct ffa_regs *r, bool yield_too)
 {
 	u32 target;
 
@@ -74,22 +62,22 @@ static noinline void direct_resume(struct ffa_regs *r)
 		ffa_regs_init(r, FFA_RUN);
 		r->x[1] = target;
 		ffa_call(&ffa_core.conduit, r);
-	} while (direct_unfinished(r));
+	} while (call_unfinished(r, yield_too));
 	migrate_enable();
 }
 
 /*
- * The request in r, made on the registers themselves: no message or
- * event structure is built or decoded on this path, which every
- * sync_send_receive takes. Preemption is off around the call only, so
- * that an interrupted request is resumed on the CPU it ran on.
+ * The call in r, made on the registers themselves, to its completion:
+ * no message or event structure is built or decoded on this path, which
+ * every sync_send_receive takes. Preemption is off around the call only,
+ * so that an interrupted call is resumed on the CPU it ran on.
  */
-static void direct_call(struct ffa_regs *r)
+static void call_complete(struct ffa_regs *r, bool yield_too)
 {
 	preempt_disable();
 	ffa_call(&ffa_core.conduit, r);
-	if (unlikely(direct_unfinished(r))) {
-		direct_resume(r);	/* enables preemption */
+	if (unlikely(call_unfinished(r, yield_too))) {
+		call_resume(r, yield_too);	/* enables preemption */
 		return;
 	}
 	preempt_enable();
@@ -128,7 +116,7 @@ int ffa_core_direct_req(u16 dst, bool mode_32bit,
 	ffa_regs_init(&r, req);
 	r.x[1] = FFA_SENDER_RECEIVER(ffa_core.own_id, dst);
 	memcpy(&r.x[3], data, FFA_CORE_DIRECT_WORDS * sizeof(u64));
-	direct_call(&r);
+	call_complete(&r, true);
 	rc = direct_answer(&r, resp, dst);
 	if (!rc)
 		memcpy(data, &r.x[3], FFA_CORE_DIRECT_WORDS * sizeof(u64));
@@ -150,7 +138,7 @@ int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 	r.x[1] = FFA_SENDER_RECEIVER(ffa_core.own_id, dst);
 	ffa_uuid_to_x2(&u, &r.x[2]);
 	memcpy(&r.x[4], data, FFA_CORE_DIRECT2_WORDS * sizeof(u64));
-	direct_call(&r);
+	call_complete(&r, true);
 	rc = direct_answer(&r, FFA_MSG_SEND_DIRECT_RESP2, dst);
 	if (!rc)
 		memcpy(data, &r.x[4], FFA_CORE_DIRECT2_WORDS * sizeof(u64));
@@ -183,11 +171,15 @@ int ffa_core_indirect_send(u16 dst, const void *buf, size_t size)
 int ffa_core_run(u16 dst, u16 vcpu)
 {
 	struct ffa_event ev;
+	struct ffa_regs r;
 	int rc;
 
-	migrate_disable();
-	rc = ffa_run(&ffa_core.conduit, dst, vcpu, &ev);
-	rc = msg_complete(rc, &ev, false);
-	migrate_enable();
-	return rc;
+	ffa_regs_init(&r, FFA_RUN);
+	r.x[1] = FFA_TARGET_INFO(dst, vcpu);
+	call_complete(&r, false);
+	/* Whatever ended it (MSG_WAIT, YIELD, SUCCESS...) but an error. */
+	rc = ffa_event_decode(&r, &ev);
+	if (!rc)
+		rc = ffa_event_status(&ev);
+	return ffa_status_to_errno(rc);
 }
