@@ -37,6 +37,7 @@ u64 drv_fnv(u64 h, const void *p, size_t n);
 
 /* The tests, in the order the probe runs them, and how many each has. */
 void drv_version(struct drv *t);		/* 1 */
+/* then drv_run (drv_main.c): cpu_ops->run of the bound partition, 1 */
 void drv_req2(struct drv *t);			/* 2 */
 void drv_indirect(struct drv *t);		/* 3 */
 void drv_donate(struct drv *t);			/* 3 */
@@ -44,6 +45,6 @@ void drv_borrowers(struct drv *t);		/* 5 */
 void drv_large(struct drv *t);			/* 7 */
 void drv_cpus(struct drv *t);			/* 1 */
 void drv_leave_share(struct drv *t);		/* 1 */
-#define DRV_NTESTS	25
+#define DRV_NTESTS	26
 
 #endif /* FFA_DRV_TEST_H */

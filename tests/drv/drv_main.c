@@ -16,6 +16,18 @@
 #include <linux/arm_ffa.h>
 #include <linux/module.h>
 
+/*
+ * cpu_ops->run of the bound partition, which waits in MSG_WAIT: it is
+ * given the cycles and waits again, which completes the FFA_RUN (0).
+ */
+static void drv_run(struct drv *t, struct ffa_device *dev)
+{
+	int rc = dev->ops->cpu_ops->run(dev, 0);
+
+	drv_ok(t, !rc, "FFA_RUN of 0x%04x through cpu_ops->run (rc %d)",
+	       dev->vm_id, rc);
+}
+
 static int ffa_drv_probe(struct ffa_device *dev)
 {
 	struct drv t = { };
@@ -23,6 +35,7 @@ static int ffa_drv_probe(struct ffa_device *dev)
 	pr_info("# bound to partition 0x%04x\n", dev->vm_id);
 	pr_info("1..%d\n", DRV_NTESTS);
 	drv_version(&t);
+	drv_run(&t, dev);
 	drv_req2(&t);
 	drv_indirect(&t);
 	drv_donate(&t);
