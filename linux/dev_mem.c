@@ -14,7 +14,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include <uapi/linux/ffa_dev.h>
+#include <linux/ffa_dev.h>
 
 #include "core.h"
 #include "dev.h"
