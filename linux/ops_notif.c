@@ -115,6 +115,11 @@ static int ffa_ops_notify_relinquish(struct ffa_device *dev, int notify_id)
 
 	if (notify_id < 0 || notify_id >= NOTIF_IDS)
 		return -EINVAL;
+	spin_lock(&notif_lock);
+	rc = dev_ids & BIT_ULL(notify_id) ? -EBUSY : 0;	/* not a driver's */
+	spin_unlock(&notif_lock);
+	if (rc)
+		return rc;
 	rc = ffa_core_notif_unbind(dev->vm_id, BIT_ULL(notify_id));
 	spin_lock(&notif_lock);
 	if (notif_cbs[notify_id].sender == dev->vm_id)
