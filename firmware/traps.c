@@ -92,14 +92,18 @@ static void partition_stage2_fault(struct trap_frame *f, uint64_t esr,
  * manager changes Linux's stage-2 under its lock (a lend splits the
  * 2 MiB block around the page, and the block is invalid for a moment),
  * so once we have held the lock the change is complete: if ipa is mapped
- * now, the guest only has to retry. We hold no other lock here.
+ * now, the guest only has to retry. The other CPU may be fetching an
+ * instruction or walking its own stage-1 tables (S1PTW) in that block:
+ * freed init memory makes user pages neighbours of kernel text. We hold no other lock here.
  */
 static bool host_fault_was_transient(uint64_t esr, uint64_t ipa)
 {
 	const struct spm_platform *p = &fw_spm->plat;
+	uint64_t fsc = esr & ESR_FSC_MASK;
 	uint64_t leaf;
 
-	if ((esr & ESR_FSC_TYPE_MASK) != ESR_FSC_TRANSLATION)
+	if ((fsc & ESR_FSC_TYPE_MASK) != ESR_FSC_TRANSLATION &&
+	    fsc != ESR_FSC_TRANSLATION_LM1)
 		return false;
 	p->ops->lock(p->ctx, &fw_spm->lock);
 	leaf = s2_leaf(&s2_host, ipa);

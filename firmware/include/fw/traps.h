@@ -52,9 +52,16 @@ void trap_lower_irq(struct trap_frame *f, unsigned int slot);
 #define ESR_EC_HVC64		0x16
 #define ESR_EC_SMC64		0x17
 #define ESR_EC_IABT_LOW		0x20
-/* The fault status code of an abort: a translation fault, any level. */
+/*
+ * The fault status code of an abort: a translation fault at level 0-3
+ * (0b0001LL), or at level -1 (0b101011, FEAT_LPA2's extra level, which
+ * QEMU's "max" CPU reports for a stage-2 walk that fails during a
+ * stage-1 table walk: seen in a break-before-make window).
+ */
+#define ESR_FSC_MASK		0x3fUL
 #define ESR_FSC_TYPE_MASK	0x3cUL
 #define ESR_FSC_TRANSLATION	0x04UL
+#define ESR_FSC_TRANSLATION_LM1	0x2bUL
 #define ESR_EC_DABT_LOW		0x24
 
 #endif /* FW_TRAPS_H */
