@@ -61,7 +61,7 @@ static const struct {
 	{ "rwx", FFA_DEV_MEM_READ | FFA_DEV_MEM_WRITE | FFA_DEV_MEM_EXEC },
 };
 
-#define NR_PERMS (sizeof(perm_names) / sizeof(perm_names[0]))
+#define NR_PERMS ARRAY_SIZE(perm_names)
 
 static int perms_of(const char *s, uint32_t *perms)
 {

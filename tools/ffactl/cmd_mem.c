@@ -183,6 +183,5 @@ int cmd_reclaim(struct ctl *c, int argc, char **argv)
 {
 	if (ctl_help(argc, argv, reclaim_help))
 		return -1;
-	return ctl_usage(c, "only the file that made a transaction may "
-			 "reclaim it: use share/lend --hold (ffactl reclaim --help)");
+	return ctl_usage(c, "only its own file may reclaim: see reclaim --help");
 }

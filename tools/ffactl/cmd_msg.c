@@ -61,7 +61,7 @@ static int add_word(struct ctl *c, struct send_args *a, const char *s)
 static int parse_send(struct ctl *c, int argc, char **argv,
 		      struct send_args *a)
 {
-	int i, ret;
+	int i, ret = 0;
 
 	a->form = FORM_64;
 	for (i = 1; i < argc; i++) {
@@ -77,7 +77,9 @@ static int parse_send(struct ctl *c, int argc, char **argv,
 			a->uuid = argv[++i];
 		else if (!a->part)
 			a->part = argv[i];
-		else if ((ret = add_word(c, a, argv[i])))
+		else
+			ret = add_word(c, a, argv[i]);
+		if (ret)
 			return ret;
 	}
 	if (!a->part)

@@ -111,10 +111,10 @@ static int notify_part(struct ctl *c, int argc, char **argv)
 		return ctl_usage(c, "notify PART bind|unbind|set BITS");
 	if (!strcmp(op, "bind"))
 		ret = parse_timeout(c, argc, argv, &timeout);
-	else if (strcmp(op, "unbind") && strcmp(op, "set"))
-		return ctl_usage(c, "%s: not bind, unbind or set", op);
-	else
+	else if (!strcmp(op, "unbind") || !strcmp(op, "set"))
 		ret = argc == 4 ? 0 : ctl_usage(c, "too many arguments");
+	else
+		ret = ctl_usage(c, "%s: not bind, unbind or set", op);
 	if (ret)
 		return ret;
 	fd = ctl_open(c, argv[1]);

@@ -30,11 +30,12 @@ static void put_self(struct ctl *c, const struct ffadev_self *s)
 	jw_num(w, "donated_pages", s->donated_pages);
 	jw_num(w, "msgs_dropped", s->msgs_dropped);
 	jw_end_obj(w);
-	ctl_say(c, "self: id 0x%04x, FF-A %u.%u, shares %llu, orphans %llu, "
-		"pinned pages %llu, donated pages %llu, messages dropped %llu\n",
-		s->id, s->version >> 16, s->version & 0xffff,
+	ctl_say(c, "self 0x%04x  FF-A %u.%u\n", s->id, s->version >> 16,
+		s->version & 0xffff);
+	ctl_say(c, "  shares %llu  orphans %llu  pinned_pages %llu\n",
 		(unsigned long long)s->shares, (unsigned long long)s->orphans,
-		(unsigned long long)s->pinned_pages,
+		(unsigned long long)s->pinned_pages);
+	ctl_say(c, "  donated_pages %llu  msgs_dropped %llu\n",
 		(unsigned long long)s->donated_pages,
 		(unsigned long long)s->msgs_dropped);
 }

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* Exit codes (docs/ffactl.md). */
 #define EXIT_OK		0
 #define EXIT_FAILED	1	/* the kernel or FF-A said no; an invalid descriptor */

@@ -28,9 +28,9 @@ static const struct command commands[] = {
 	{ "desc", cmd_desc, "decode FILE: check and print a memory transaction descriptor" },
 };
 
-#define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+#define NR_COMMANDS ARRAY_SIZE(commands)
 
-static void usage(FILE *f)
+static void print_usage(FILE *f)
 {
 	unsigned int i;
 
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
 
 	c.json = take_json(&argc, argv);
 	if (argc < 2 || is_help(argv[1])) {
-		usage(argc < 2 ? stderr : stdout);
+		print_usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;
 	}
 	cmd = find(argv[1]);
@@ -230,7 +230,7 @@ int main(int argc, char **argv)
 		if (c.json)
 			print_json(&c, EXIT_USAGE, "");
 		else
-			usage(stderr);
+			print_usage(stderr);
 		return EXIT_USAGE;
 	}
 	c.cmd = cmd->name;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include "ffadev.h"
 
+#define FFADEV_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 struct err_row {
 	int err;
 	const char *name;
@@ -45,7 +47,7 @@ static const struct err_row *find_row(int err)
 
 	if (err < 0)
 		err = -err;
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+	for (i = 0; i < FFADEV_ARRAY_SIZE(rows); i++)
 		if (rows[i].err == err)
 			return &rows[i];
 	return NULL;

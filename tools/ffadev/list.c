@@ -75,9 +75,9 @@ static int read_part(const char *dir, const char *node, struct ffadev_part *p)
 	uint64_t v;
 	int ret;
 
-	if (strlen(node) >= sizeof(p->name))
+	if (snprintf(p->name, sizeof(p->name), "%s", node) >=
+	    (int)sizeof(p->name))
 		return -ENAMETOOLONG;
-	strcpy(p->name, node);
 	ret = read_u64(dir, node, "partition_id", &v);
 	if (ret)
 		return ret;

@@ -58,7 +58,7 @@ static int list(void)
 }
 
 /* 2. A direct request: five 64-bit words out, the answer's five back. */
-static int echo(void)
+static int ask_echo(void)
 {
 	struct ffadev_uuid uuid;
 	uint64_t w[5] = { 1, 0x11, 0x22, 0x33, 0x44 };
@@ -81,7 +81,7 @@ static int echo(void)
 }
 
 /* Ask the test partition to retrieve, checksum and relinquish handle. */
-static int retrieve(int test, uint16_t self_id, uint64_t handle)
+static int ask_retrieve(int test, uint16_t self_id, uint64_t handle)
 {
 	uint64_t w[5] = { TP_CMD_MEM_RETRIEVE, handle, self_id, HELLO_TAG,
 			  TP_MEM_RELINQUISH };
@@ -114,7 +114,7 @@ static int share(void)
 	buf = ffadev_buf_alloc(1, &len);
 	if (!buf)
 		return fail("buffer", -1);
-	strcpy(buf, "hello, partition");
+	memcpy(buf, "hello, partition", 17);
 	self = ffadev_open_self();
 	ffadev_uuid_parse(TEST_UUID, &uuid);
 	to.fd = ffadev_open_uuid(&uuid);
@@ -137,7 +137,7 @@ static int share(void)
 	}
 	printf("shared %zu bytes: handle 0x%llx\n", len,
 	       (unsigned long long)handle);
-	ret = retrieve(to.fd, me.id, handle);
+	ret = ask_retrieve(to.fd, me.id, handle);
 	/*
 	 * Reclaim: the pages are unpinned. Had the partition not
 	 * relinquished, this would be EACCES (FF-A DENIED), and closing self
@@ -158,7 +158,7 @@ out:
 
 int main(void)
 {
-	if (list() || echo() || share())
+	if (list() || ask_echo() || share())
 		return 1;
 	return 0;
 }
