@@ -47,20 +47,6 @@ static int notify_get(struct ctl *c)
 	return ret;
 }
 
-/* Wait for EPOLLPRI on self: notifications pending. */
-static int wait_notified(int self, int timeout)
-{
-	struct pollfd p = { .fd = self, .events = POLLPRI };
-	int ret;
-
-	do {
-		ret = poll(&p, 1, timeout);
-	} while (ret < 0 && errno == EINTR);
-	if (ret < 0)
-		return -errno;
-	return ret ? 0 : -ETIMEDOUT;
-}
-
 static int bind_and_wait(struct ctl *c, int fd, uint64_t bits, int timeout)
 {
 	int self = ctl_open(c, FFADEV_SELF), ret;
@@ -76,8 +62,9 @@ static int bind_and_wait(struct ctl *c, int fd, uint64_t bits, int timeout)
 	ctl_say(c, "bound 0x%llx; waiting for a notification\n",
 		(unsigned long long)bits);
 	fflush(stdout);
-	ret = wait_notified(self, timeout);
-	if (ret)
+	/* EPOLLPRI on self: notifications pending. */
+	ret = ffadev_wait(self, POLLPRI, timeout);
+	if (ret < 0)
 		ret = ctl_fail(c, exit_for_op(ret), ret, "wait: %s",
 			       ffadev_strerror(ret));
 	else

@@ -144,6 +144,12 @@ int ffadev_notif_set(int fd, uint64_t bitmap);
  */
 int ffadev_recv(int self_fd, struct ffa_dev_msg_hdr *hdr, void *buf,
 		size_t cap, int timeout_ms);
+/*
+ * Wait up to timeout_ms (< 0: for ever) for events (POLLIN: a message,
+ * POLLPRI: notifications pending) on fd: the events that came, or
+ * -ETIMEDOUT. Signals do not end the wait early.
+ */
+int ffadev_wait(int fd, short events, int timeout_ms);
 /* The notifications pending (cleared by the call). */
 int ffadev_notif_get(int self_fd, uint64_t *from_sp, uint64_t *from_vm);
 

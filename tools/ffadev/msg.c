@@ -101,9 +101,9 @@ int ffadev_notif_get(int self_fd, uint64_t *from_sp, uint64_t *from_vm)
 	return 0;
 }
 
-static int wait_readable(int fd, int timeout_ms)
+int ffadev_wait(int fd, short events, int timeout_ms)
 {
-	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct pollfd p = { .fd = fd, .events = events };
 	int ret;
 
 	do {
@@ -111,7 +111,7 @@ static int wait_readable(int fd, int timeout_ms)
 	} while (ret < 0 && errno == EINTR);
 	if (ret < 0)
 		return -errno;
-	return ret == 0 ? -ETIMEDOUT : 0;
+	return ret == 0 ? -ETIMEDOUT : p.revents;
 }
 
 /* The bounce buffer holds the header and the payload, as read() gives them. */
@@ -126,8 +126,8 @@ static int read_one(int self_fd, struct ffa_dev_msg_hdr *hdr, void *buf,
 	if (!tmp)
 		return -ENOMEM;
 	for (;;) {
-		ret = wait_readable(self_fd, timeout_ms);
-		if (ret)
+		ret = ffadev_wait(self_fd, POLLIN, timeout_ms);
+		if (ret < 0)
 			goto out;
 		n = read(self_fd, tmp, room);
 		if (n >= 0)
