@@ -133,6 +133,8 @@ int ffadev_send(int fd, const void *buf, size_t len);
 int ffadev_notif_bind(int fd, uint64_t bitmap);
 int ffadev_notif_unbind(int fd, uint64_t bitmap);
 int ffadev_notif_set(int fd, uint64_t bitmap);
+/* The same, to the partition's vCPU vcpu (FFA_DEV_NOTIF_PER_VCPU). */
+int ffadev_notif_set_vcpu(int fd, uint64_t bitmap, uint16_t vcpu);
 
 /* ---- self: messages, notifications received ---- */
 
