@@ -4,7 +4,7 @@
 #
 #   make ffadev ffactl      host builds into $(BUILD)/tools/
 #   make ffactl-aarch64     static arm64 ffactl, libffadev.a and the
-#                           example ffa_hello for the guest, into
+#                           examples ffa_hello, raw_share for the guest, into
 #                           $(BUILD)/aarch64-static/
 #   make install-ffadev PREFIX=... DESTDIR=...
 #                           libffadev.a and .so, ffadev.h,
@@ -29,10 +29,11 @@ FFADEV_SO	:= $(BUILD)/tools/ffadev/libffadev.so.$(FFADEV_VERSION)
 FFACTL_CORE	:= $(BUILD)/tools/ffactl/libffactl-core.a
 FFACTL_BIN	:= $(BUILD)/tools/ffactl/ffactl
 FFADEV_HELLO	:= $(BUILD)/tools/ffadev/ffa_hello
+FFADEV_RAW	:= $(BUILD)/tools/ffadev/raw_share
 
 .PHONY: ffadev ffactl ffactl-aarch64 install-ffadev
 
-ffadev: $(FFADEV_LIB) $(FFADEV_SO) $(FFADEV_HELLO)
+ffadev: $(FFADEV_LIB) $(FFADEV_SO) $(FFADEV_HELLO) $(FFADEV_RAW)
 	@:
 
 ffactl: $(FFACTL_BIN)
@@ -82,6 +83,12 @@ $(FFADEV_HELLO): tools/ffadev/examples/ffa_hello.c $(FFADEV_LIB)
 	$(call msg,CCLD,$@)
 	$(Q)$(CC) $(FFADEV_CFLAGS) -o $@ $< $(FFADEV_LIB)
 
+# The UAPI-only example, which docs/userspace.md quotes whole.
+$(FFADEV_RAW): tools/ffadev/examples/raw_share.c
+	@mkdir -p $(dir $@)
+	$(call msg,CCLD,$@)
+	$(Q)$(CC) $(FFADEV_CFLAGS) -o $@ $<
+
 # The unit tests of ffactl's pure parts (tests/unit/test_ffactl_*.c).
 FFACTL_TESTS	:= $(filter $(BUILD)/tests/test_ffactl_%,$(UNIT_BINS))
 $(FFACTL_TESTS): $(FFACTL_CORE) $(FFADEV_LIB)
@@ -124,8 +131,12 @@ $(A64_STATIC)/ffa_hello: tools/ffadev/examples/ffa_hello.c \
 	$(Q)$(A64_STATIC_CC) $(FFADEV_CFLAGS) -static -o $@ $< \
 		$(A64_STATIC)/libffadev.a
 
+$(A64_STATIC)/raw_share: tools/ffadev/examples/raw_share.c
+	$(call msg,CCLD,$@)
+	$(Q)$(A64_STATIC_CC) $(FFADEV_CFLAGS) -static -o $@ $<
+
 ffactl-aarch64: $(A64_STATIC)/ffactl $(A64_STATIC)/libffadev.a \
-		$(A64_STATIC)/ffa_hello
+		$(A64_STATIC)/ffa_hello $(A64_STATIC)/raw_share
 	@:
 
 # ---- install ----
