@@ -82,8 +82,8 @@ static int bus_device(uint16_t id, char *name, size_t len)
 		snprintf(path, sizeof(path), BUS_DEVS "/%s/partition_id",
 			 e->d_name);
 		if (!dev_sysfs_text(path, buf, sizeof(buf)) &&
-		    !strcmp(buf, want)) {
-			snprintf(name, len, "%s", e->d_name);
+		    !strcmp(buf, want) && strlen(e->d_name) < len) {
+			memcpy(name, e->d_name, strlen(e->d_name) + 1);
 			rc = 0;
 		}
 	}
