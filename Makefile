@@ -76,6 +76,9 @@ include firmware/firmware.mk
 TEST_LIBS	:= $(TEST_SUPPORT) $(LIBFFA_HOST) $(LIBPARTITIONS) $(LIBSPM) \
 		   $(LIBFFA) $(CMOCKA_LIBS) $(FDT_LIBS)
 
+# libffadev and ffactl, /dev/ffa from userspace (docs/ffactl.md).
+include tools/ffadev/ffadev.mk
+
 FUZZ_SRCS	:= $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS	:= $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 comma		:= ,
@@ -111,7 +114,7 @@ DEMO_ARGS	= --mem 0x10400000 \
 # An empty recipe: up to date, make says nothing (as Kbuild), not
 # "Nothing to be done".
 all: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(MANIFESTS) \
-     $(UNIT_BINS) $(PROGRAMS)
+     $(UNIT_BINS) $(PROGRAMS) ffadev ffactl
 	@:
 
 deps:
@@ -269,7 +272,8 @@ qemu-check: bench-setup
 examples: $(HELLO_BIN) $(HELLO_DTBS)
 	$(Q)$(HELLO_BIN) $(HELLO_DTBS)
 
-install: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(FFA_HOST_BIN)
+install: $(LIBFFA) $(LIBSPM) $(LIBPARTITIONS) $(LIBFFA_HOST) $(FFA_HOST_BIN) \
+	 install-ffadev
 	$(call msg,INSTALL,$(DESTDIR)$(PREFIX))
 	$(Q)install -d $(DESTDIR)$(PREFIX)/include/ffa \
 		$(DESTDIR)$(PREFIX)/include/libffa \

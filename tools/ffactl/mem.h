@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause */
+/* share/lend's parts: the arguments, the buffer, the end of the hold. */
+#ifndef FFACTL_MEM_H
+#define FFACTL_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <ffadev.h>
+#include "ffactl.h"
+
+struct mem_args {
+	enum ffadev_mem_op op;
+	const char *file;
+	uint64_t size;
+	uint64_t tag;
+	uint32_t flags;
+	int hold;
+	int nr_to;
+	char to[FFA_DEV_MEM_MAX_BORROWERS][256];
+	uint32_t perms[FFA_DEV_MEM_MAX_BORROWERS];
+};
+
+struct mem_buf {
+	void *buf;
+	size_t len;		/* whole pages */
+	uint64_t fnv;		/* FNV-1a 64 of all len bytes */
+};
+
+/* FNV-1a 64, the test partition's checksum (test_proto.h). */
+uint64_t mem_fnv1a(const uint8_t *p, size_t n);
+/* The buffer: the file's bytes or the pattern, and its checksum. */
+int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m);
+/* Reclaim now, or hold until stdin or a signal says so. */
+int mem_end(struct ctl *c, int self, uint64_t handle, int hold);
+
+#endif /* FFACTL_MEM_H */

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause
+/*
+ * share/lend's buffer and its end: filled from a file or a pattern,
+ * checksummed as the test partition does, and reclaimed at once or when
+ * the hold ends (a line on stdin, EOF, SIGINT, SIGTERM).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "mem.h"
+
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+uint64_t mem_fnv1a(const uint8_t *p, size_t n)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ p[i]) * FNV_PRIME;
+	return h;
+}
+
+static int read_file(int fd, uint8_t *p, size_t len)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = read(fd, p + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static int fill_file(struct ctl *c, const char *file, struct mem_buf *m)
+{
+	struct stat st;
+	int fd = open(file, O_RDONLY | O_CLOEXEC), ret;
+
+	if (fd < 0 || fstat(fd, &st)) {
+		ret = -errno;
+		if (fd >= 0)
+			close(fd);
+		return ctl_fail(c, exit_for_open(ret), ret, "%s: %s", file,
+				strerror(-ret));
+	}
+	if (st.st_size <= 0) {
+		close(fd);
+		return ctl_usage(c, "%s: empty, or not a regular file", file);
+	}
+	m->buf = ffadev_buf_alloc((size_t)st.st_size, &m->len);
+	ret = m->buf ? read_file(fd, m->buf, (size_t)st.st_size) : -errno;
+	close(fd);
+	if (ret)
+		return ctl_fail(c, EXIT_FAILED, ret, "%s: %s", file,
+				strerror(-ret));
+	return 0;
+}
+
+int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m)
+{
+	uint8_t *p;
+	size_t i;
+	int ret;
+
+	if (a->file) {
+		ret = fill_file(c, a->file, m);
+		if (ret)
+			return ret;
+	} else {
+		if (a->size > SIZE_MAX)
+			return ctl_usage(c, "size too large");
+		m->buf = ffadev_buf_alloc((size_t)a->size, &m->len);
+		if (!m->buf)
+			return ctl_fail(c, EXIT_FAILED, -errno, "buffer: %s",
+					strerror(errno));
+		/* A prime period, so no two pages of a share look alike. */
+		p = m->buf;
+		for (i = 0; i < m->len; i++)
+			p[i] = (uint8_t)(i % 251);
+	}
+	m->fnv = mem_fnv1a(m->buf, m->len);
+	return 0;
+}
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* 1 for a line on stdin; 0 for EOF, an error or a signal: the end. */
+static int wait_line(void)
+{
+	char ch;
+	ssize_t n;
+
+	while (!stop_signal) {
+		n = read(STDIN_FILENO, &ch, 1);
+		if (n == 1 && ch == '\n')
+			return 1;
+		if (n == 0 || (n < 0 && errno != EINTR))
+			return 0;
+	}
+	return 0;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	/* No SA_RESTART: the read() of stdin must return. */
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static int hold(struct ctl *c, int self, uint64_t handle)
+{
+	int line, ret;
+
+	catch_signals();
+	fprintf(stderr, "ffactl %s: holding handle=0x%llx (Enter: reclaim; "
+		"EOF, SIGINT, SIGTERM: reclaim and exit)\n", c->cmd,
+		(unsigned long long)handle);
+	fflush(stderr);
+	for (;;) {
+		line = wait_line();
+		ret = ffadev_reclaim(self, handle, 0);
+		if (ret != -EACCES || !line)
+			return ret;
+		fprintf(stderr, "ffactl %s: reclaim denied: a borrower still "
+			"holds it; Enter retries\n", c->cmd);
+	}
+}
+
+int mem_end(struct ctl *c, int self, uint64_t handle, int hold_it)
+{
+	int ret = hold_it ? hold(c, self, handle) :
+		ffadev_reclaim(self, handle, 0);
+
+	jw_bool(&c->w, "reclaimed", !ret);
+	if (!ret) {
+		ctl_say(c, "reclaimed%s\n", hold_it ? "" :
+			" at once (use --hold to keep it)");
+		return EXIT_OK;
+	}
+	return ctl_fail(c, EXIT_FAILED, ret, "reclaim: %s%s",
+			ffadev_strerror(ret), ret == -EACCES ?
+			"; the kernel reclaims it once the borrower relinquishes" :
+			"");
+}
