@@ -37,17 +37,17 @@ int dev_info(int fd, struct ffa_dev_info *info)
 	return dev_ioctl(fd, FFA_DEV_IOC_INFO, info);
 }
 
-uint16_t dev_self_id(void)
+int dev_self_id(void)
 {
 	struct ffa_dev_info info;
 	int fd = dev_open(DEV_SELF, 0);
 	int rc;
 
 	if (fd < 0)
-		return 0;
+		return fd;
 	rc = dev_info(fd, &info);
 	close(fd);
-	return rc ? 0 : info.id;
+	return rc ? rc : info.id;
 }
 
 static int hex_digit(char c)
@@ -169,8 +169,8 @@ int64_t tp_cmd(int fd, uint64_t w[5])
 int64_t tp_retrieve(int fd, uint64_t handle, uint64_t tag, uint32_t flags,
 		    uint64_t *sum, uint64_t *pages)
 {
-	uint64_t w[5] = { TP_CMD_MEM_RETRIEVE, handle, dev_self_id(), tag,
-			  flags };
+	uint64_t w[5] = { TP_CMD_MEM_RETRIEVE, handle,
+			  (uint64_t)dev_self_id(), tag, flags };
 	int64_t st = tp_cmd(fd, w);
 
 	if (sum)
@@ -296,6 +296,15 @@ static long long vmstat(const char *name)
 
 long long dev_pins(void)
 {
+	int fd = open("/proc/sys/vm/stat_refresh", O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, "1", 1) != 1) {
+		close(fd);
+		return -EIO;
+	}
+	close(fd);
 	return vmstat("nr_foll_pin_acquired") - vmstat("nr_foll_pin_released");
 }
 

@@ -47,8 +47,9 @@ int dev_open(const char *path, int extra);
 int dev_ioctl(int fd, unsigned long cmd, void *arg);
 /* FFA_DEV_IOC_INFO into *info: 0 or -errno. */
 int dev_info(int fd, struct ffa_dev_info *info);
-/* This kernel's FF-A ID, from self's INFO (0 when self cannot be read). */
-uint16_t dev_self_id(void);
+/* This kernel's FF-A ID (0 is valid: the bench's host), from self's INFO;
+ * -errno when self cannot be read. */
+int dev_self_id(void);
 
 /* Text UUID to its 16 bytes (text order): 0 or -EINVAL. */
 int dev_uuid_parse(const char *text, uint8_t uuid[16]);
@@ -115,7 +116,11 @@ int dev_sysfs_text(const char *path, char *buf, size_t len);
 long long dev_counter(const char *name);
 /* Wait until counter name equals want (DEV_WAIT_MS at most): its value. */
 long long dev_counter_wait(const char *name, long long want);
-/* Pages pinned system-wide: nr_foll_pin_acquired - _released. */
+/*
+ * Pages pinned system-wide: nr_foll_pin_acquired - _released, after
+ * folding every CPU's pending deltas into them (/proc/sys/vm/stat_refresh:
+ * /proc/vmstat alone lags by up to a per-CPU threshold).
+ */
 long long dev_pins(void);
 /* Wait until dev_pins() equals want (DEV_WAIT_MS at most): its value. */
 long long dev_pins_wait(long long want);

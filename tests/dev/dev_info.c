@@ -25,15 +25,16 @@ struct node {
 };
 
 /*
- * The properties the manager derives from each manifest (messaging
- * method, notification-support) plus AArch64 (bit 8): test 0x607 and
- * notifications; echo 0x201; the twins 0x1.
+ * The properties the manager derives from each of the bench's manifests
+ * (firmware/manifests/: messaging method, notification-support) plus
+ * AArch64 (bit 8): the test partition 0x607 and notifications; echo
+ * 0x201; the twins 0x1 and notifications.
  */
 static const struct node nodes[] = {
 	{ TP_UUID_TEST, TP_UUID_TEST, ID_TEST, 0x70f },
 	{ TP_UUID_ECHO, TP_UUID_ECHO, ID_ECHO, 0x301 },
-	{ TP_UUID_TWIN ".8003", TP_UUID_TWIN, ID_TWIN_A, 0x101 },
-	{ TP_UUID_TWIN ".8004", TP_UUID_TWIN, ID_TWIN_B, 0x101 },
+	{ TP_UUID_TWIN ".8003", TP_UUID_TWIN, ID_TWIN_A, 0x109 },
+	{ TP_UUID_TWIN ".8004", TP_UUID_TWIN, ID_TWIN_B, 0x109 },
 };
 #define NR_NODES	(sizeof(nodes) / sizeof(nodes[0]))
 
