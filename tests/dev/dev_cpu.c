@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,7 +28,7 @@
  * on a wrong answer, 2 on an error other than EBUSY, 3 when EBUSY never
  * ended, 4 on setup.
  */
-static void child(int cpu, const char *path, int tp)
+static void child(int cpu, const char *path, int tp, unsigned long *busy)
 {
 	cpu_set_t set;
 	uint64_t w[5], round;
@@ -59,6 +60,7 @@ static void child(int cpu, const char *path, int tp)
 					_exit(1);
 			}
 		} while (rc == -EBUSY && ++tries < BUSY_TRIES);
+		*busy += (unsigned long)tries;
 		if (rc == -EBUSY)
 			_exit(3);
 		if (rc)
@@ -71,23 +73,31 @@ static void child(int cpu, const char *path, int tp)
 static void two_at_once(struct __test_metadata *_metadata,
 			const char *path0, int tp0, const char *path1, int tp1)
 {
+	unsigned long *busy;	/* EBUSY retries of each child, shared */
 	pid_t pid[2];
 	int status, i;
 
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		SKIP(return, "one CPU online");
+	busy = mmap(NULL, 2 * sizeof(*busy), PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, busy);
+	busy[0] = busy[1] = 0;
 	pid[0] = fork();
 	if (pid[0] == 0)
-		child(0, path0, tp0);
+		child(0, path0, tp0, &busy[0]);
 	pid[1] = fork();
 	if (pid[1] == 0)
-		child(1, path1, tp1);
+		child(1, path1, tp1, &busy[1]);
 	for (i = 0; i < 2; i++) {
 		ASSERT_LT(0, pid[i]);
 		ASSERT_EQ(pid[i], waitpid(pid[i], &status, 0));
 		EXPECT_TRUE(WIFEXITED(status));
 		EXPECT_EQ(0, WEXITSTATUS(status)) TH_LOG("CPU %d", i);
 	}
+	ksft_print_msg("%d rounds on each CPU, EBUSY retried %lu and %lu times\n",
+		       ROUNDS, busy[0], busy[1]);
+	munmap(busy, 2 * sizeof(*busy));
 }
 
 /* Only for TEST_F_TIMEOUT: 2 x 2000 requests under TCG take a while. */
