@@ -136,50 +136,50 @@ static void good_v1_0_from_the_bytes(void **state)
 	done(&d);
 }
 
+/* Refused, with exactly this text. */
+static void expect_refused(uint32_t len, int op, const char *text)
+{
+	struct decoded d = decode(len, op, 0);
+
+	assert_int_equal(d.ret, -EINVAL);
+	assert_string_equal(d.text, text);
+	done(&d);
+}
+
 static void overlapping_ranges(void **state)
 {
 	uint32_t len = build(FFA_VERSION_1_1, 0x80001000);
 	struct decoded d = decode(len, FFA_MEM_OP_SHARE, 0);
 
 	(void)state;
-	assert_int_equal(d.ret, -EINVAL);
-	assert_string_equal(d.text,
-		"layout: v1.1\nop: share\n"
-		"invalid: constituents overlap (INVALID_PARAMETERS)\n");
 	assert_string_equal(d.json,
 		"\"layout\":\"1.1\",\"op\":\"share\",\"valid\":false,"
 		"\"reason\":\"constituents overlap\","
 		"\"status\":\"INVALID_PARAMETERS\"");
 	done(&d);
+	expect_refused(len, FFA_MEM_OP_SHARE,
+		       "layout: v1.1\nop: share\n"
+		       "invalid: constituents overlap (INVALID_PARAMETERS)\n");
 }
 
 static void reserved_byte(void **state)
 {
 	uint32_t len = build(FFA_VERSION_1_1, 0x80002000);
-	struct decoded d;
 
 	(void)state;
 	/* The first EMAD's reserved 64-bit field (at 48 + 8). */
 	desc[48 + 8] = 1;
-	d = decode(len, FFA_MEM_OP_SHARE, 0);
-	assert_int_equal(d.ret, -EINVAL);
-	assert_string_equal(d.text,
-		"layout: v1.1\nop: share\n"
-		"invalid: EMAD reserved field is not zero (INVALID_PARAMETERS)\n");
-	done(&d);
+	expect_refused(len, FFA_MEM_OP_SHARE,
+		       "layout: v1.1\nop: share\n"
+		       "invalid: EMAD reserved field is not zero (INVALID_PARAMETERS)\n");
 }
 
 static void donate_to_two(void **state)
 {
-	uint32_t len = build(FFA_VERSION_1_1, 0x80002000);
-	struct decoded d = decode(len, FFA_MEM_OP_DONATE, 0);
-
 	(void)state;
-	assert_int_equal(d.ret, -EINVAL);
-	assert_string_equal(d.text,
-		"layout: v1.1\nop: donate\n"
-		"invalid: DONATE to more than one receiver (INVALID_PARAMETERS)\n");
-	done(&d);
+	expect_refused(build(FFA_VERSION_1_1, 0x80002000), FFA_MEM_OP_DONATE,
+		       "layout: v1.1\nop: donate\n"
+		       "invalid: DONATE to more than one receiver (INVALID_PARAMETERS)\n");
 }
 
 static void options(void **state)

@@ -133,6 +133,8 @@ static int hold(struct ctl *c, int self, uint64_t handle)
 	int line, ret;
 
 	catch_signals();
+	/* What was said so far must reach a pipe before the wait. */
+	fflush(stdout);
 	fprintf(stderr, "ffactl %s: holding handle=0x%llx (Enter: reclaim; "
 		"EOF, SIGINT, SIGTERM: reclaim and exit)\n", c->cmd,
 		(unsigned long long)handle);

@@ -3,11 +3,13 @@
 # Included by the top-level Makefile after TEST_LIBS.
 #
 #   make ffadev ffactl      host builds into $(BUILD)/tools/
-#   make ffactl-aarch64     static arm64 ffactl and libffadev.a for the
-#                           guest, into $(BUILD)/aarch64-static/
+#   make ffactl-aarch64     static arm64 ffactl, libffadev.a and the
+#                           example ffa_hello for the guest, into
+#                           $(BUILD)/aarch64-static/
 #   make install-ffadev PREFIX=... DESTDIR=...
-#                           libffadev.a, ffadev.h, <linux/ffa_dev.h>,
-#                           lib/pkgconfig/ffadev.pc and bin/ffactl
+#                           libffadev.a and .so, ffadev.h,
+#                           <linux/ffa_dev.h>, lib/pkgconfig/ffadev.pc
+#                           and bin/ffactl
 
 FFADEV_VERSION	:= 0.1.0
 FFADEV_SRCS	:= $(sort $(wildcard tools/ffadev/*.c))
@@ -21,13 +23,16 @@ FFACTL_CFLAGS	:= $(FFADEV_CFLAGS) $(LIB_INCLUDES)
 
 FFADEV_OBJDIR	:= $(BUILD)/tools/obj
 FFADEV_LIB	:= $(BUILD)/tools/ffadev/libffadev.a
+# The shared library: ABI 0 while the version is 0.x.
+FFADEV_SONAME	:= libffadev.so.0
+FFADEV_SO	:= $(BUILD)/tools/ffadev/libffadev.so.$(FFADEV_VERSION)
 FFACTL_CORE	:= $(BUILD)/tools/ffactl/libffactl-core.a
 FFACTL_BIN	:= $(BUILD)/tools/ffactl/ffactl
 FFADEV_HELLO	:= $(BUILD)/tools/ffadev/ffa_hello
 
 .PHONY: ffadev ffactl ffactl-aarch64 install-ffadev
 
-ffadev: $(FFADEV_LIB) $(FFADEV_HELLO)
+ffadev: $(FFADEV_LIB) $(FFADEV_SO) $(FFADEV_HELLO)
 	@:
 
 ffactl: $(FFACTL_BIN)
@@ -48,6 +53,16 @@ $(FFADEV_LIB): $(FFADEV_SRCS:%.c=$(FFADEV_OBJDIR)/%.o)
 	$(call msg,AR,$@)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
+
+$(BUILD)/tools/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(FFADEV_CFLAGS) -fPIC -c $< -o $@
+
+$(FFADEV_SO): $(FFADEV_SRCS:%.c=$(BUILD)/tools/pic/%.o)
+	@mkdir -p $(dir $@)
+	$(call msg,LD,$@)
+	$(Q)$(CC) -shared -Wl,-soname,$(FFADEV_SONAME) -o $@ $^
 
 $(FFACTL_CORE): $(FFACTL_PURE:%.c=$(FFADEV_OBJDIR)/%.o)
 	@mkdir -p $(dir $@)
@@ -103,12 +118,19 @@ $(A64_STATIC)/ffactl: $(FFACTL_SRCS:%.c=$(A64_STATIC)/obj/%.o) \
 	$(Q)$(A64_STATIC_CC) -static -o $@ $(filter %.o,$^) \
 		$(A64_STATIC)/libffadev.a
 
-ffactl-aarch64: $(A64_STATIC)/ffactl $(A64_STATIC)/libffadev.a
+$(A64_STATIC)/ffa_hello: tools/ffadev/examples/ffa_hello.c \
+			 $(A64_STATIC)/libffadev.a
+	$(call msg,CCLD,$@)
+	$(Q)$(A64_STATIC_CC) $(FFADEV_CFLAGS) -static -o $@ $< \
+		$(A64_STATIC)/libffadev.a
+
+ffactl-aarch64: $(A64_STATIC)/ffactl $(A64_STATIC)/libffadev.a \
+		$(A64_STATIC)/ffa_hello
 	@:
 
 # ---- install ----
 
-install-ffadev: $(FFADEV_LIB) $(FFACTL_BIN)
+install-ffadev: $(FFADEV_LIB) $(FFADEV_SO) $(FFACTL_BIN)
 	$(call msg,INSTALL,$(DESTDIR)$(PREFIX) (ffadev))
 	$(Q)install -d $(DESTDIR)$(PREFIX)/include/linux \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
@@ -116,6 +138,9 @@ install-ffadev: $(FFADEV_LIB) $(FFACTL_BIN)
 	$(Q)install -m 644 linux/include/uapi/linux/ffa_dev.h \
 		$(DESTDIR)$(PREFIX)/include/linux
 	$(Q)install -m 644 $(FFADEV_LIB) $(DESTDIR)$(PREFIX)/lib
+	$(Q)install -m 755 $(FFADEV_SO) $(DESTDIR)$(PREFIX)/lib
+	$(Q)ln -sf $(notdir $(FFADEV_SO)) $(DESTDIR)$(PREFIX)/lib/$(FFADEV_SONAME)
+	$(Q)ln -sf $(FFADEV_SONAME) $(DESTDIR)$(PREFIX)/lib/libffadev.so
 	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(FFADEV_VERSION)|' \
 		tools/ffadev/ffadev.pc.in \
 		>$(DESTDIR)$(PREFIX)/lib/pkgconfig/ffadev.pc
