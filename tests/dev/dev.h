@@ -47,8 +47,10 @@ int dev_open(const char *path, int extra);
 int dev_ioctl(int fd, unsigned long cmd, void *arg);
 /* FFA_DEV_IOC_INFO into *info: 0 or -errno. */
 int dev_info(int fd, struct ffa_dev_info *info);
-/* This kernel's FF-A ID (0 is valid: the bench's host), from self's INFO;
- * -errno when self cannot be read. */
+/*
+ * This kernel's FF-A ID (0 is valid: the bench's host), from self's INFO;
+ * -errno when self cannot be read.
+ */
 int dev_self_id(void);
 
 /* Text UUID to its 16 bytes (text order): 0 or -EINVAL. */
@@ -134,6 +136,7 @@ long long dev_pins_wait(long long want);
 struct dev_counts {
 	long long shares, orphans, pinned, donated, pins;
 };
+
 void dev_counts(struct dev_counts *c);
 
 #endif /* TESTS_DEV_H */

@@ -82,7 +82,8 @@ static void two_at_once(struct __test_metadata *_metadata,
 	busy = mmap(NULL, 2 * sizeof(*busy), PROT_READ | PROT_WRITE,
 		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, busy);
-	busy[0] = busy[1] = 0;
+	busy[0] = 0;
+	busy[1] = 0;
 	pid[0] = fork();
 	if (pid[0] == 0)
 		child(0, path0, tp0, &busy[0]);

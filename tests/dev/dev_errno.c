@@ -76,7 +76,7 @@ static const unsigned long mem_cmds[] = {
 
 /* cmd with m (DONATE: perms 0, as it must): -errno, the share undone. */
 static int mem_try(int self, unsigned long cmd, struct ffa_dev_mem *m,
-		struct ffa_dev_mem_borrower *b)
+		   struct ffa_dev_mem_borrower *b)
 {
 	uint32_t perms = b[0].perms;
 	int rc;
@@ -90,12 +90,14 @@ static int mem_try(int self, unsigned long cmd, struct ffa_dev_mem *m,
 	return rc;
 }
 
+/* The fixture's request, as it is now, with cmd. */
+#define TRY(cmd)	mem_try(self->self, (cmd), &self->m, self->b)
+
 /* Every transaction type gets errno for the request as it is now. */
 #define EXPECT_ALL(err_) do {						\
 	unsigned int i_;						\
 	for (i_ = 0; i_ < 3; i_++)					\
-		EXPECT_EQ(-(err_), mem_try(self->self, mem_cmds[i_],	\
-					&self->m, self->b))		\
+		EXPECT_EQ(-(err_), TRY(mem_cmds[i_]))			\
 			TH_LOG("cmd %u", i_);				\
 } while (0)
 
@@ -103,8 +105,7 @@ static int mem_try(int self, unsigned long cmd, struct ffa_dev_mem *m,
 #define EXPECT_SHARE_LEND(err_) do {					\
 	unsigned int i_;						\
 	for (i_ = 0; i_ < 2; i_++)					\
-		EXPECT_EQ(-(err_), mem_try(self->self, mem_cmds[i_],	\
-					   &self->m, self->b))		\
+		EXPECT_EQ(-(err_), TRY(mem_cmds[i_]))			\
 			TH_LOG("cmd %u", i_);				\
 } while (0)
 
@@ -131,8 +132,7 @@ TEST_F(err, flags_and_attrs)
 	self->m.flags = 1U << 31;
 	EXPECT_ALL(EINVAL);
 	self->m.flags = FFA_DEV_MEM_CLEAR;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
 	self->m.flags = 0;
 	self->m.attrs = 1;
 	EXPECT_ALL(EINVAL);
@@ -188,8 +188,7 @@ TEST_F(err, borrower_fds)
 	self->b[0].fd = self->test;
 	self->b[1].fd = self->self;
 	self->m.nr_borrowers = 2;
-	EXPECT_EQ(-EBADF, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-			       self->b));
+	EXPECT_EQ(-EBADF, TRY(FFA_DEV_IOC_MEM_SHARE));
 	close(null);
 }
 
@@ -200,18 +199,14 @@ TEST_F(err, same_partition_twice)
 	ASSERT_LE(0, again);
 	self->m.nr_borrowers = 2;
 	/* The same fd twice, then two files of the same node. */
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_LEND, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_LEND));
 	self->b[1].fd = again;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
 	/* A dup() of it. */
 	self->b[1].fd = dup(self->test);
 	ASSERT_LE(0, self->b[1].fd);
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
 	close(self->b[1].fd);
 	close(again);
 }
@@ -219,19 +214,14 @@ TEST_F(err, same_partition_twice)
 TEST_F(err, permissions)
 {
 	self->b[0].perms = 0;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_LEND, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_LEND));
 	self->b[0].perms = FFA_DEV_MEM_WRITE;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
 	self->b[0].perms = FFA_DEV_MEM_READ | 1U << 3;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_SHARE));
 	self->b[0].perms = FFA_DEV_MEM_READ | 1U << 31;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_LEND, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_LEND));
 	self->b[0].perms = FFA_DEV_MEM_READ;
 	self->b[0].flags = 1;
 	EXPECT_ALL(EINVAL);
@@ -259,14 +249,11 @@ TEST_F(err, donate_rules)
 TEST_F(err, lend_donate_need_dontfork)
 {
 	self->m.addr = (uintptr_t)self->forkable;
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_LEND, &self->m,
-				self->b));
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_DONATE, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_LEND));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_DONATE));
 	/* Half of it forkable. */
 	ASSERT_EQ(0, madvise(self->forkable, self->pg, MADV_DONTFORK));
-	EXPECT_EQ(-EINVAL, mem_try(self->self, FFA_DEV_IOC_MEM_LEND, &self->m,
-				self->b));
+	EXPECT_EQ(-EINVAL, TRY(FFA_DEV_IOC_MEM_LEND));
 	ASSERT_EQ(0, dev_ioctl(self->self, FFA_DEV_IOC_MEM_SHARE, &self->m));
 	ASSERT_EQ(0, dev_reclaim(self->self, self->m.handle, 0));
 }

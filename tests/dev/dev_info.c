@@ -36,7 +36,8 @@ static const struct node nodes[] = {
 	{ TP_UUID_TWIN ".8003", TP_UUID_TWIN, ID_TWIN_A, 0x109 },
 	{ TP_UUID_TWIN ".8004", TP_UUID_TWIN, ID_TWIN_B, 0x109 },
 };
-#define NR_NODES	(sizeof(nodes) / sizeof(nodes[0]))
+
+#define NR_NODES	ARRAY_SIZE(nodes)
 
 static const char *sys_path(char *buf, size_t len, const char *node,
 			    const char *attr)
@@ -74,8 +75,10 @@ TEST(nodes_are_root_0600_and_in_sysfs)
 		check_mode(_metadata, nodes[i].name);
 }
 
-/* Exactly self and the four partitions: no bare twin UUID, no ID on a
- * UUID only one partition has. */
+/*
+ * Exactly self and the four partitions: no bare twin UUID, no ID on a
+ * UUID only one partition has.
+ */
 TEST(node_names)
 {
 	struct dirent *e;

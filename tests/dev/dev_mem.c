@@ -136,7 +136,8 @@ TEST_F(mem, share_with_three_borrowers)
 				  self->n, b, 3, 0, &handle));
 	check_counts(_metadata, &self->before, 1, NPAGES);
 	for (i = 0; i < 3; i++) {
-		sum = pages = 0;
+		sum = 0;
+		pages = 0;
 		EXPECT_EQ(TP_OK, tp_retrieve(fds[i], handle, 0, TP_MEM_BYPASS |
 					     TP_MEM_RELINQUISH, &sum, &pages))
 			TH_LOG("borrower %s", paths[i]);
