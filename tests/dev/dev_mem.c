@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kselftest_harness.h"
@@ -243,6 +244,39 @@ TEST_F(mem, lend_written_by_borrower)
 	ASSERT_EQ(0, dev_reclaim(self->self, handle, 0));
 	EXPECT_TRUE(dev_all(self->buf, self->n, 0xc3));
 	check_counts(_metadata, &self->before, 0, 0);
+}
+
+/*
+ * A SHARE may be of memory a fork copies (no MADV_DONTFORK): the pinned
+ * pages stay the parent's. The partition sees the parent's later
+ * writes, never the child's.
+ */
+TEST_F(mem, share_survives_fork)
+{
+	uint8_t *buf = dev_buf(self->n, 0);
+	uint64_t handle, sum;
+	int status;
+	pid_t pid;
+
+	ASSERT_NE(NULL, buf);
+	dev_fill(buf, self->n, 0xf0);
+	ASSERT_EQ(0, dev_mem_one(self->self, FFA_DEV_IOC_MEM_SHARE, buf,
+				 self->n, self->test, FFA_DEV_MEM_READ, &handle));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		memset(buf, 0xcc, self->n);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_EQ(0, status);
+	dev_fill(buf, self->n, 0xf1);
+	ASSERT_EQ(TP_OK, tp_retrieve(self->test, handle, 0, TP_MEM_RELINQUISH,
+				     &sum, NULL));
+	EXPECT_EQ(dev_fnv(buf, self->n), sum);
+	ASSERT_EQ(0, dev_reclaim(self->self, handle, 0));
+	check_counts(_metadata, &self->before, 0, 0);
+	dev_free(buf, self->n);
 }
 
 /*
