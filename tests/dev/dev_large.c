@@ -79,6 +79,49 @@ TEST_F_TIMEOUT(large, lend_32_mib_written_back, 600)
 	EXPECT_EQ(self->before.pins, dev_pins());
 }
 
+/*
+ * Exactly FFA_DEV_MEM_MAX_LENGTH (1 GiB): accepted, every page mapped
+ * by the partition (not walked: TP_MEM_NO_TOUCH), nothing left pinned.
+ * Its own fixture: the 256 MiB buffer would not fit beside it.
+ */
+FIXTURE(max) {
+	int self, test;
+	uint8_t *buf;
+};
+
+FIXTURE_SETUP(max)
+{
+	self->self = dev_open(DEV_SELF, 0);
+	self->test = dev_open(DEV_TEST, 0);
+	ASSERT_LE(0, self->self);
+	ASSERT_LE(0, self->test);
+	self->buf = dev_buf(FFA_DEV_MEM_MAX_LENGTH, 1);
+	ASSERT_NE(NULL, self->buf);
+}
+
+FIXTURE_TEARDOWN(max)
+{
+	dev_free(self->buf, FFA_DEV_MEM_MAX_LENGTH);
+	close(self->self);
+	close(self->test);
+}
+
+TEST_F_TIMEOUT(max, share_max_length, 600)
+{
+	long long pins = dev_pins();
+	uint64_t handle, pages = 0;
+
+	ASSERT_EQ(0, dev_mem_one(self->self, FFA_DEV_IOC_MEM_SHARE, self->buf,
+				 FFA_DEV_MEM_MAX_LENGTH, self->test,
+				 FFA_DEV_MEM_READ, &handle));
+	EXPECT_EQ(pins + DEV_PAGES(FFA_DEV_MEM_MAX_LENGTH), dev_pins());
+	ASSERT_EQ(TP_OK, tp_retrieve(self->test, handle, 0, TP_MEM_NO_TOUCH |
+				     TP_MEM_RELINQUISH, NULL, &pages));
+	EXPECT_EQ(FFA_PAGES(FFA_DEV_MEM_MAX_LENGTH), pages);
+	ASSERT_EQ(0, dev_reclaim(self->self, handle, 0));
+	EXPECT_EQ(pins, dev_pins());
+}
+
 /* Past the limit: E2BIG, whatever the memory. */
 TEST_F(large, past_the_limit)
 {
