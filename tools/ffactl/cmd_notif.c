@@ -13,13 +13,15 @@
 
 static const char notify_help[] =
 	"usage: ffactl notify PART bind BITS [--timeout MS] [--json]\n"
-	"       ffactl notify PART unbind|set BITS [--json]\n"
+	"       ffactl notify PART unbind BITS [--json]\n"
+	"       ffactl notify PART set BITS [--vcpu N] [--json]\n"
 	"       ffactl notify get [--json]\n"
 	"bind: bind BITS (a 64-bit bitmap) of PART to us, wait for a\n"
 	"notification (up to MS milliseconds; default for ever), print what\n"
 	"is pending and exit, which undoes the binding. unbind: the ioctl\n"
 	"alone (a binding of another file is not ours to undo). set: signal\n"
-	"BITS to PART. get: read and clear the notifications pending for us.\n";
+	"BITS to PART (--vcpu: to its vCPU N only). get: read and clear the\n"
+	"notifications pending for us.\n";
 
 static int put_pending(struct ctl *c, int self)
 {
@@ -74,31 +76,44 @@ out:
 	return ret;
 }
 
-static int parse_timeout(struct ctl *c, int argc, char **argv, int *timeout)
+/* The one option after BITS: bind's --timeout MS, set's --vcpu N. */
+static int parse_opt(struct ctl *c, int argc, char **argv, const char *opt,
+		     uint64_t max, int *out)
 {
-	uint64_t ms;
+	uint64_t v;
 
-	*timeout = -1;
 	if (argc == 4)
 		return 0;
-	if (argc != 6 || strcmp(argv[4], "--timeout") ||
-	    parse_u64(argv[5], &ms) || ms > 0x7fffffff)
-		return ctl_usage(c, "notify PART bind BITS [--timeout MS]");
-	*timeout = (int)ms;
+	if (argc != 6 || strcmp(argv[4], opt) || parse_u64(argv[5], &v) ||
+	    v > max)
+		return ctl_usage(c, "notify PART %s BITS [%s N]", argv[2], opt);
+	*out = (int)v;
 	return 0;
+}
+
+static int signal_part(struct ctl *c, int fd, uint64_t bits, int vcpu)
+{
+	int ret = vcpu < 0 ? ffadev_notif_set(fd, bits) :
+		ffadev_notif_set_vcpu(fd, bits, (uint16_t)vcpu);
+
+	if (vcpu >= 0)
+		jw_num(&c->w, "vcpu", (uint64_t)vcpu);
+	return ret;
 }
 
 static int notify_part(struct ctl *c, int argc, char **argv)
 {
 	const char *op = argv[2];
 	uint64_t bits;
-	int fd, ret, timeout = -1;
+	int fd, ret, timeout = -1, vcpu = -1;
 
 	if (argc < 4 || parse_u64(argv[3], &bits))
 		return ctl_usage(c, "notify PART bind|unbind|set BITS");
 	if (!strcmp(op, "bind"))
-		ret = parse_timeout(c, argc, argv, &timeout);
-	else if (!strcmp(op, "unbind") || !strcmp(op, "set"))
+		ret = parse_opt(c, argc, argv, "--timeout", 0x7fffffff, &timeout);
+	else if (!strcmp(op, "set"))
+		ret = parse_opt(c, argc, argv, "--vcpu", 0xffff, &vcpu);
+	else if (!strcmp(op, "unbind"))
 		ret = argc == 4 ? 0 : ctl_usage(c, "too many arguments");
 	else
 		ret = ctl_usage(c, "%s: not bind, unbind or set", op);
@@ -112,7 +127,7 @@ static int notify_part(struct ctl *c, int argc, char **argv)
 	if (!strcmp(op, "bind")) {
 		ret = bind_and_wait(c, fd, bits, timeout);
 	} else {
-		ret = !strcmp(op, "set") ? ffadev_notif_set(fd, bits) :
+		ret = !strcmp(op, "set") ? signal_part(c, fd, bits, vcpu) :
 			ffadev_notif_unbind(fd, bits);
 		if (ret)
 			ret = ctl_fail(c, EXIT_FAILED, ret, "%s: %s", op,

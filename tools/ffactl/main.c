@@ -219,6 +219,11 @@ int main(int argc, char **argv)
 	struct ctl c = { 0 };
 
 	c.json = take_json(&argc, argv);
+	if (argc < 2 && c.json) {
+		c.cmd = "";
+		print_json(&c, ctl_usage(&c, "no command"), "");
+		return EXIT_USAGE;
+	}
 	if (argc < 2 || is_help(argv[1])) {
 		print_usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? EXIT_USAGE : EXIT_OK;

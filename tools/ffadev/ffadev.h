@@ -133,6 +133,8 @@ int ffadev_send(int fd, const void *buf, size_t len);
 int ffadev_notif_bind(int fd, uint64_t bitmap);
 int ffadev_notif_unbind(int fd, uint64_t bitmap);
 int ffadev_notif_set(int fd, uint64_t bitmap);
+/* The same, to the partition's vCPU vcpu (FFA_DEV_NOTIF_PER_VCPU). */
+int ffadev_notif_set_vcpu(int fd, uint64_t bitmap, uint16_t vcpu);
 
 /* ---- self: messages, notifications received ---- */
 
@@ -170,7 +172,9 @@ struct ffadev_borrower {
  * Give [buf, buf + len) (page aligned, len a multiple of the page size)
  * to n borrowers. For LEND and DONATE the range is first marked
  * MADV_DONTFORK, which the kernel requires (a fork must not copy pages
- * the process can no longer read). flags: FFA_DEV_MEM_CLEAR. The
+ * the process can no longer read), and MADV_DONTDUMP (a core dump must
+ * not make the kernel read them); both marks stay after the reclaim.
+ * flags: FFA_DEV_MEM_CLEAR. The
  * transaction lives until ffadev_reclaim() or the close of self_fd.
  */
 int ffadev_mem_give(int self_fd, enum ffadev_mem_op op, void *buf,

@@ -3,7 +3,8 @@
  * Memory transactions of user buffers through /dev/ffa/self. The kernel
  * pins the pages for the life of the transaction; LEND and DONATE also
  * need the range marked MADV_DONTFORK, or a fork would copy pages this
- * process can no longer read (the kernel answers EINVAL without it).
+ * process can no longer read (the kernel answers EINVAL without it), and
+ * MADV_DONTDUMP, or a core dump would make the kernel read them.
  */
 #include <errno.h>
 #include <string.h>
@@ -44,7 +45,13 @@ int ffadev_mem_give(int self_fd, enum ffadev_mem_op op, void *buf,
 		b[i].fd = to[i].fd;
 		b[i].perms = to[i].perms;
 	}
-	if (op != FFADEV_SHARE && madvise(buf, len, MADV_DONTFORK))
+	/*
+	 * A lent page is out of the kernel's reach too: a fork would copy
+	 * it (the kernel requires DONTFORK) and a core dump would read it
+	 * (a kernel abort), so neither may see the range.
+	 */
+	if (op != FFADEV_SHARE && (madvise(buf, len, MADV_DONTFORK) ||
+				   madvise(buf, len, MADV_DONTDUMP)))
 		return -errno;
 	if (ioctl(self_fd, give_ioctl[op], &m) < 0)
 		return -errno;

@@ -74,6 +74,18 @@ static int notif(int fd, unsigned long req, uint64_t bitmap)
 	return do_ioctl(fd, req, &n);
 }
 
+int ffadev_notif_set_vcpu(int fd, uint64_t bitmap, uint16_t vcpu)
+{
+	struct ffa_dev_notif n = {
+		.size = sizeof(n),
+		.flags = FFA_DEV_NOTIF_PER_VCPU,
+		.bitmap = bitmap,
+		.vcpu = vcpu,
+	};
+
+	return do_ioctl(fd, FFA_DEV_IOC_NOTIF_SET, &n);
+}
+
 int ffadev_notif_bind(int fd, uint64_t bitmap)
 {
 	return notif(fd, FFA_DEV_IOC_NOTIF_BIND, bitmap);
