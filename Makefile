@@ -264,6 +264,8 @@ qemu-check: bench-setup
 	@tests/e2e/run --dt-rxtx
 	@echo "qemu: our driver's own suite (tests/drv: REQ2, donate, borrowers, 256 MiB, unload)"
 	@tests/drv/run
+	@echo "qemu: /dev/ffa from userspace (tests/dev: ioctls, errno table, lifetime, ffactl)"
+	@tests/dev/run
 	@echo "qemu: our driver on the debug kernel (64K pages, lockdep, KASAN)"
 	@tests/e2e/run --driver ours --kernel debug64k 1 2
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
