@@ -39,8 +39,9 @@
  * refused a share of N pages after the smaller ones passed: the sizes
  * stop there), then "ffa-devlat: DONE" or "ffa-devlat: FAIL WHY".
  *
- * Usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [NODE]
- *   NODE defaults to the echo partition's, /dev/ffa/<TP_UUID_ECHO>.
+ * Usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-p OP] [NODE]
+ *   NODE defaults to the echo partition's, /dev/ffa/<TP_UUID_ECHO>;
+ *   -p OP runs one operation ITERS times untimed (run_profile()).
  * Exit status: 0 DONE, 1 an operation failed, 2 setup (usage, open,
  * mmap).
  */
@@ -64,6 +65,7 @@
 #define SELF_NODE	"/dev/ffa/self"
 /* A command /dev/ffa does not define: the ENOTTY path. */
 #define NULL_IOCTL	_IO(FFA_DEV_IOC_MAGIC, 0xff)
+#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
 static unsigned int iters = 200, reps = 5, mem_run = 64;
 static unsigned long mem_max;
@@ -354,52 +356,90 @@ static int run_mem(struct bench *b)
 	return pinned_after();
 }
 
+static int usage(void)
+{
+	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-p OP] [NODE]\n");
+	return 2;
+}
+
+/* The message rows, in the table's order; op->n is set per use. */
+static const struct op msg_ops[] = {
+	{ "null_syscall", op_syscall, 0, 1 },
+	{ "null_ioctl", op_null_ioctl, 0, 1 },
+	{ "ioctl_direct", op_direct, 0, 1 },
+	{ "ioctl_direct2", op_direct2, 0, 1 },
+};
+
 static int run_all(struct bench *b)
 {
-	const struct op ops[] = {
-		{ "calib", NULL, iters * 1000, 1 },
-		{ "null_syscall", op_syscall, iters, 1 },
-		{ "null_ioctl", op_null_ioctl, iters, 1 },
-		{ "ioctl_direct", op_direct, iters, 1 },
-		{ "ioctl_direct2", op_direct2, iters, 1 },
-	};
+	struct op op = { "calib", NULL, iters * 1000, 1 };
 	unsigned int i;
 	int err;
 
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		err = measure(b, &ops[i]);
+	for (i = 0; i <= ARRAY_LEN(msg_ops); i++) {
+		if (i)
+			op = msg_ops[i - 1];
+		op.n = op.fn ? iters : op.n;
+		err = measure(b, &op);
 		if (err) {
-			printf(TAG "FAIL %s: %s\n", ops[i].name, strerror(err));
+			printf(TAG "FAIL %s: %s\n", op.name, strerror(err));
 			return 1;
 		}
 	}
 	return mem_max ? run_mem(b) : 0;
 }
 
-static int usage(void)
+/*
+ * -p OP: OP iters times, untimed (iters 0: the setup alone), for an
+ * instruction trace (tests/bench/devlat/profile). OP "mem" is a share
+ * and reclaim of mem_max pages.
+ */
+static int run_profile(struct bench *b, const char *name)
 {
-	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [NODE]\n");
-	return 2;
+	int (*fn)(struct bench *b) = NULL;
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; i < ARRAY_LEN(msg_ops); i++)
+		if (!strcmp(name, msg_ops[i].name))
+			fn = msg_ops[i].fn;
+	if (!strcmp(name, "mem") && mem_max) {
+		fn = op_mem;
+		b->pages = mem_max;
+		err = map_buffer(b);
+	}
+	if (!fn)
+		return usage();
+	for (i = 0; i < iters && !err; i++)
+		err = fn(b);
+	if (err) {
+		printf(TAG "FAIL %s: %s\n", name, strerror(err));
+		return 1;
+	}
+	printf(TAG "profiled %s x%u\n", name, iters);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	const char *node = "/dev/ffa/" ECHO_UUID;
 	struct bench b = { .page = sysconf(_SC_PAGESIZE) };
+	const char *prof = NULL;
 	int c, rc;
 
-	while ((c = getopt(argc, argv, "n:r:m:u:")) != -1) {
+	while ((c = getopt(argc, argv, "n:r:m:u:p:")) != -1) {
 		switch (c) {
 		case 'n': iters = strtoul(optarg, NULL, 0); break;
 		case 'r': reps = strtoul(optarg, NULL, 0); break;
 		case 'm': mem_max = strtoul(optarg, NULL, 0); break;
 		case 'u': mem_run = strtoul(optarg, NULL, 0); break;
+		case 'p': prof = optarg; break;
 		default: return usage();
 		}
 	}
 	if (optind < argc)
 		node = argv[optind++];
-	if (optind != argc || !iters || !reps || !mem_run ||
+	if (optind != argc || (!iters && !prof) || !reps || !mem_run ||
 	    (mem_max & (mem_max - 1)) || mem_max > UINT32_MAX)
 		return usage();
 	if (parse_uuid(ECHO_UUID, b.uuid))
@@ -411,6 +451,8 @@ int main(int argc, char **argv)
 		       strerror(errno));
 		return 2;
 	}
+	if (prof)
+		return run_profile(&b, prof);
 	rc = run_all(&b);
 	if (!rc)
 		printf(TAG "DONE\n");
