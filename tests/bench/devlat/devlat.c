@@ -390,9 +390,26 @@ static int run_all(struct bench *b)
 }
 
 /*
+ * A line for the host, then 8 KiB of blanks: the bench's console log is
+ * written 8 KiB at a time, and the host must see the line at once.
+ */
+static void mark(const char *what)
+{
+	static char pad[8192];
+
+	memset(pad, ' ', sizeof(pad) - 1);
+	printf(TAG "profile %s\n%s\n", what, pad);
+	fflush(stdout);
+}
+
+/*
  * -p OP: OP iters times, untimed (iters 0: the setup alone), for an
  * instruction trace (tests/bench/devlat/profile). OP "mem" is a share
- * and reclaim of mem_max pages.
+ * and reclaim of mem_max pages. The host turns QEMU's trace on a
+ * second after it sees "profile start" (the console's output done) and
+ * off a second after "profile end": three seconds of sleep after each
+ * give it the time to (the profile boots run -icount, whose idle time
+ * passes at the host's pace) and keep the trace's edges in the idle loop.
  */
 static int run_profile(struct bench *b, const char *name)
 {
@@ -410,8 +427,12 @@ static int run_profile(struct bench *b, const char *name)
 	}
 	if (!fn)
 		return usage();
+	mark("start");
+	sleep(3);
 	for (i = 0; i < iters && !err; i++)
 		err = fn(b);
+	mark("end");
+	sleep(3);
 	if (err) {
 		printf(TAG "FAIL %s: %s\n", name, strerror(err));
 		return 1;
