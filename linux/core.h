@@ -160,6 +160,13 @@ typedef void (*ffa_core_msg_cb)(u16 sender, const void *payload,
 				size_t size, void *data);
 int ffa_core_msg_register(u16 sender, ffa_core_msg_cb cb, void *data);
 void ffa_core_msg_unregister(u16 sender);
+/*
+ * The catch-all receiver (/dev/ffa's): cb gets every message whose sender
+ * has no callback of its own. One at a time (-EBUSY); unregister, like
+ * ffa_core_msg_unregister(), returns once cb is not running.
+ */
+int ffa_core_msg_register_any(ffa_core_msg_cb cb, void *data);
+void ffa_core_msg_unregister_any(void);
 
 /* ---- notifications (core_notif.c, notif_irq.c) ---- */
 

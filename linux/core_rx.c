@@ -6,7 +6,8 @@
  * other (core_notif.c fetches it). The message is copied out of RX under
  * the buffer lock and RX released at once, on every path, so that RX is
  * never held while a user's callback runs; then the callback registered
- * for the sender gets the copy.
+ * for the sender gets the copy, or the catch-all one (/dev/ffa's) when
+ * the sender has none.
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
@@ -38,6 +39,7 @@ struct rx_cb {
  */
 static DEFINE_MUTEX(cb_lock);
 static struct rx_cb rx_cbs[RX_CBS];
+static struct rx_cb rx_any;	/* for senders without their own */
 static u8 rx_msg[FFA_MSG_SEND2_MAX_TOTAL];
 
 static struct rx_cb *cb_find(u16 sender)
@@ -81,8 +83,34 @@ void ffa_core_msg_unregister(u16 sender)
 
 	mutex_lock(&cb_lock);
 	cb = cb_find(sender);
+	if (!cb && rx_any.fn)
+		cb = &rx_any;
 	if (cb)
 		*cb = (struct rx_cb){ };
+	mutex_unlock(&cb_lock);
+}
+
+int ffa_core_msg_register_any(ffa_core_msg_cb cb, void *data)
+{
+	int rc = 0;
+
+	if (!cb)
+		return -EINVAL;
+	if (ffa_core.version < FFA_VERSION_1_1)
+		return -EOPNOTSUPP;
+	mutex_lock(&cb_lock);
+	if (rx_any.fn)
+		rc = -EBUSY;
+	else
+		rx_any = (struct rx_cb){ .fn = cb, .data = data };
+	mutex_unlock(&cb_lock);
+	return rc;
+}
+
+void ffa_core_msg_unregister_any(void)
+{
+	mutex_lock(&cb_lock);
+	rx_any = (struct rx_cb){ };
 	mutex_unlock(&cb_lock);
 }
 
@@ -130,6 +158,8 @@ void ffa_core_rx_fw_notified(u32 fw_bits)
 		goto out;
 	}
 	cb = cb_find(sender);
+	if (!cb && rx_any.fn)
+		cb = &rx_any;
 	if (cb)
 		cb->fn(sender, rx_msg, size, cb->data);
 	else

@@ -10,6 +10,9 @@
  *                ioctls (memory ones handed to dev_mem.c)
  *   dev_mem.c    memory transactions of user buffers: pinning, reclaim,
  *                what outlives its file
+ *   dev_core.c   what /dev/ffa reads of the core's own state (lib world)
+ *
+ * dev_priv.h is what dev_node.c, dev_part.c and dev_self.c share.
  */
 #ifndef FFA_DRV_DEV_H
 #define FFA_DRV_DEV_H
@@ -54,5 +57,35 @@ void ffa_dev_mem_exit(void);
 
 /* Self's counters (/sys/class/ffa/self/): pinned pages, orphans... */
 extern const struct attribute_group ffa_dev_mem_group;
+
+/* ---- dev_core.c ---- */
+
+/*
+ * The largest payload one FFA_MSG_SEND2 can carry: the TX buffer (at most
+ * FF-A's 4 KiB message) minus the header of the negotiated version; 0
+ * below v1.1.
+ */
+u32 ffa_dev_msg_max(void);
+
+/* ---- dev_self.c, for ops_notif.c ---- */
+
+/*
+ * Notifications bound through /dev/ffa arrived (FFA_NOTIFICATION_GET's
+ * bitmaps, only /dev/ffa's bits): pend them on self. Safe to call at any
+ * time, /dev/ffa up or not.
+ */
+void ffa_dev_notified(u64 from_sp, u64 from_vm);
+
+/* ---- ops_notif.c, for /dev/ffa ---- */
+
+/*
+ * The 64 notification IDs this kernel receives are shared by the drivers
+ * (notify_request) and /dev/ffa: an ID is one user's at a time. Reserve
+ * bitmap for /dev/ffa: -EBUSY, and nothing reserved, when any of its IDs
+ * is a driver's or already /dev/ffa's. Reserved IDs are reported to
+ * ffa_dev_notified() when they arrive.
+ */
+int ffa_drv_notif_reserve(u64 bitmap);
+void ffa_drv_notif_unreserve(u64 bitmap);
 
 #endif /* FFA_DRV_DEV_H */

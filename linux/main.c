@@ -3,7 +3,7 @@
  * ffa.ko: our FF-A driver, a drop-in for 6.12's ffa-core and ffa-module
  * (load it instead of them, never beside them: both would map an RX/TX
  * pair). Loading brings up the bus, then the core, then one device per
- * partition; unloading undoes it in reverse.
+ * partition, then /dev/ffa; unloading undoes it in reverse.
  */
 #define pr_fmt(fmt) "ffa: " fmt
 
@@ -15,6 +15,7 @@
 #include <linux/uuid.h>
 
 #include "core.h"
+#include "dev.h"
 #include "drv.h"
 
 /*
@@ -93,6 +94,10 @@ static int __init ffa_drv_init(void)
 	if (rc)
 		goto core;
 	ffa_drv_add_devices();
+	/* The driver serves the kernel without /dev/ffa too. */
+	rc = ffa_dev_init();
+	if (rc)
+		pr_err("no /dev/ffa: %d\n", rc);
 	return 0;
 core:
 	ffa_core_exit();
@@ -104,6 +109,7 @@ module_init(ffa_drv_init);
 
 static void __exit ffa_drv_exit(void)
 {
+	ffa_dev_exit();
 	ffa_drv_bus_exit();
 	ffa_core_notif_exit();
 	ffa_core_exit();

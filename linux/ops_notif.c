@@ -3,7 +3,8 @@
  * notifier_ops over the core: who asked for which notification, and
  * which driver schedules which partition. The core reports pending
  * notifications through its hooks (ffa_drv_notif_hooks); this file
- * finds the callbacks. A callback is copied out under the lock and
+ * finds the callbacks, and hands /dev/ffa the IDs it bound (dev.h: the
+ * 64 IDs are shared). A callback is copied out under the lock and
  * called after it is dropped, so that it may itself call the ops.
  */
 #include <linux/bitops.h>
@@ -11,6 +12,7 @@
 #include <linux/spinlock.h>
 
 #include "core.h"
+#include "dev.h"
 #include "drv.h"
 
 #define NOTIF_IDS	64	/* FF-A's notification bitmap */
@@ -30,6 +32,8 @@ struct sched_cb {
 
 static DEFINE_SPINLOCK(notif_lock);
 static struct notif_cb notif_cbs[NOTIF_IDS];
+/* The IDs /dev/ffa has bound (dev.h): no driver may request them. */
+static u64 dev_ids;
 static struct sched_cb sched_cbs[NOTIF_PARTS];
 
 /* The slot of part's scheduler callback, or of a free one; under lock. */
@@ -88,7 +92,8 @@ static int ffa_ops_notify_request(struct ffa_device *dev, bool per_vcpu,
 	if (per_vcpu)
 		return -EOPNOTSUPP;	/* the core gets global ones only */
 	spin_lock(&notif_lock);
-	rc = notif_cbs[notify_id].fn ? -EBUSY : 0;
+	rc = notif_cbs[notify_id].fn || dev_ids & BIT_ULL(notify_id) ?
+	     -EBUSY : 0;
 	if (!rc)
 		notif_cbs[notify_id] = (struct notif_cb){ cb, cb_data,
 							  dev->vm_id };
@@ -110,6 +115,11 @@ static int ffa_ops_notify_relinquish(struct ffa_device *dev, int notify_id)
 
 	if (notify_id < 0 || notify_id >= NOTIF_IDS)
 		return -EINVAL;
+	spin_lock(&notif_lock);
+	rc = dev_ids & BIT_ULL(notify_id) ? -EBUSY : 0;	/* not a driver's */
+	spin_unlock(&notif_lock);
+	if (rc)
+		return rc;
 	rc = ffa_core_notif_unbind(dev->vm_id, BIT_ULL(notify_id));
 	spin_lock(&notif_lock);
 	if (notif_cbs[notify_id].sender == dev->vm_id)
@@ -125,6 +135,31 @@ static int ffa_ops_notify_send(struct ffa_device *dev, int notify_id,
 		return -EINVAL;
 	return ffa_core_notif_set(dev->vm_id, BIT_ULL(notify_id), per_vcpu,
 				  vcpu);
+}
+
+int ffa_drv_notif_reserve(u64 bitmap)
+{
+	unsigned long bits = bitmap;
+	unsigned int id;
+	int rc = 0;
+
+	spin_lock(&notif_lock);
+	if (dev_ids & bitmap)
+		rc = -EBUSY;
+	for_each_set_bit(id, &bits, NOTIF_IDS)
+		if (notif_cbs[id].fn)
+			rc = -EBUSY;
+	if (!rc)
+		dev_ids |= bitmap;
+	spin_unlock(&notif_lock);
+	return rc;
+}
+
+void ffa_drv_notif_unreserve(u64 bitmap)
+{
+	spin_lock(&notif_lock);
+	dev_ids &= ~bitmap;
+	spin_unlock(&notif_lock);
 }
 
 const struct ffa_notifier_ops ffa_drv_notifier_ops = {
@@ -155,7 +190,14 @@ static void notif_notified(u64 from_sp, u64 from_vm)
 	unsigned long bits = from_sp | from_vm;
 	struct notif_cb cb;
 	unsigned int id;
+	u64 dev;
 
+	spin_lock(&notif_lock);
+	dev = dev_ids;
+	spin_unlock(&notif_lock);
+	if (bits & dev)
+		ffa_dev_notified(from_sp & dev, from_vm & dev);
+	bits &= ~dev;
 	for_each_set_bit(id, &bits, NOTIF_IDS) {
 		spin_lock(&notif_lock);
 		cb = notif_cbs[id];
