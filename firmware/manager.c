@@ -19,10 +19,12 @@
 #include <fw/s2.h>
 
 /*
- * Constituents all live shares may hold together: 256 MiB of scattered
- * 4 KiB pages is 65,536 of them, and a second such share fits too.
+ * Constituents all live shares may hold together: 1 GiB of scattered
+ * 4 KiB pages (/dev/ffa's largest share) is 262,144 of them. Each costs
+ * 32 bytes here (the pool and its scratch copy), 8 MiB in all, taken
+ * from what the stage-2 table pool gets (1525 pages with 1.5 GiB of RAM).
  */
-#define FW_SPM_RANGES		131072
+#define FW_SPM_RANGES		262144
 /* Stage-2 table pages taken from the data area's rest, at most. */
 #define FW_S2_POOL_MAX		2048
 /* EL2 maps the first 4 GiB of RAM (mmu.c): the manager no more. */

@@ -115,10 +115,12 @@ int ffa_core_mem_send_src(const struct ffa_core_mem_req *req,
 	    req->nr_access > FFA_MEM_MAX_ACCESS)
 		return -EINVAL;
 	/*
-	 * A share states the attributes; a lend or a donate leaves them to
+	 * Memory mapped in several places (a share, a lend to several)
+	 * states its attributes; a lend to one or a donate leaves them to
 	 * the borrower (FF-A: the sender must not specify them then).
 	 */
-	if (req->op == FFA_CORE_MEM_SHARE)
+	if (req->op == FFA_CORE_MEM_SHARE ||
+	    (req->op == FFA_CORE_MEM_LEND && req->nr_access > 1))
 		spec.hdr.attributes = FFA_MEM_ATTR_NORMAL_WB_IS;
 	for (i = 0; i < req->nr_access; i++) {
 		access[i] = (struct ffa_mem_access){

@@ -9,7 +9,8 @@
  *   dev_self.c   self's read(), poll(), received notifications, and its
  *                ioctls (memory ones handed to dev_mem.c)
  *   dev_mem.c    memory transactions of user buffers: pinning, reclaim,
- *                what outlives its file
+ *                what outlives its file (with dev_pin.c, dev_orphan.c;
+ *                dev_mem.h between the three)
  *   dev_core.c   what /dev/ffa reads of the core's own state (lib world)
  *
  * dev_priv.h is what dev_node.c, dev_part.c and dev_self.c share.
