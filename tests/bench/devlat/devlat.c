@@ -39,8 +39,10 @@
  * refused a share of N pages after the smaller ones passed: the sizes
  * stop there), then "ffa-devlat: DONE" or "ffa-devlat: FAIL WHY".
  *
- * Usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-p OP] [NODE]
+ * Usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-l] [-p OP]
+ *               [NODE]
  *   NODE defaults to the echo partition's, /dev/ffa/<TP_UUID_ECHO>;
+ *   -l touches the buffer in order (physical runs: the best case);
  *   -p OP runs one operation ITERS times untimed (run_profile()).
  * Exit status: 0 DONE, 1 an operation failed, 2 setup (usage, open,
  * mmap).
@@ -69,6 +71,7 @@
 
 static unsigned int iters = 200, reps = 5, mem_run = 64;
 static unsigned long mem_max;
+static int linear;		/* -l: touch the buffer in order */
 
 struct bench {
 	int part;		/* the echo partition's node */
@@ -243,7 +246,8 @@ static uint64_t next_rand(uint64_t *s)
 
 /*
  * mem_max pages, each first touched in a shuffled order: physically
- * scattered. Prefaulted so that the shares time pinning, not faults.
+ * scattered (-l: in order, so that the allocator may hand out runs, the
+ * best case). Prefaulted so that the shares time pinning, not faults.
  */
 static int map_buffer(struct bench *b)
 {
@@ -262,7 +266,7 @@ static int map_buffer(struct bench *b)
 		return ENOMEM;
 	for (i = 0; i < mem_max; i++)
 		order[i] = i;
-	for (i = mem_max - 1; i > 0; i--) {
+	for (i = mem_max - 1; i > 0 && !linear; i--) {
 		j = next_rand(&seed) % (i + 1);
 		t = order[i];
 		order[i] = order[j];
@@ -358,7 +362,7 @@ static int run_mem(struct bench *b)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-p OP] [NODE]\n");
+	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-l] [-p OP] [NODE]\n");
 	return 2;
 }
 
@@ -448,13 +452,14 @@ int main(int argc, char **argv)
 	const char *prof = NULL;
 	int c, rc;
 
-	while ((c = getopt(argc, argv, "n:r:m:u:p:")) != -1) {
+	while ((c = getopt(argc, argv, "n:r:m:u:p:l")) != -1) {
 		switch (c) {
 		case 'n': iters = strtoul(optarg, NULL, 0); break;
 		case 'r': reps = strtoul(optarg, NULL, 0); break;
 		case 'm': mem_max = strtoul(optarg, NULL, 0); break;
 		case 'u': mem_run = strtoul(optarg, NULL, 0); break;
 		case 'p': prof = optarg; break;
+		case 'l': linear = 1; break;
 		default: return usage();
 		}
 	}

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # table.awk: tests/bench/devlat/run's tables, from two boots' lines of
 # ffa_drvlat.ko ("ffa-drvlat: ...") and /devlat ("ffa-devlat: ..."), in
-# this order: the -icount boot, the normal boot (may be empty). Status 3
+# this order: the -icount boot, the normal boot (may be empty); linear=1
+# when the user buffer was touched in order (run --linear). Status 3
 # when the counter does not follow instructions in the -icount boot.
 function field(line, key,   n, i, kv) {
 	n = split(line, kv, " ")
@@ -79,7 +80,8 @@ END {
 
 	if (!has("i", "u:mem_1"))
 		exit 0
-	printf "\nShare -> reclaim of N scattered pages to the echo partition (pinning included)\n"
+	printf "\nShare -> reclaim of N %s pages to the echo partition (pinning included)\n",
+		linear ? "user (touched in order)" : "scattered user"
 	if ("i" in scatter)
 		printf "devlat: the buffer, physically (pagemap): %s (-icount boot)\n", scatter["i"]
 	printf "%8s %14s %10s %10s %12s %12s %10s\n", "", "userspace", "", "", "in-kernel", "wall", "wall"
