@@ -28,7 +28,12 @@ function scale(line,   s, nominal) {
 FNR == 1 { f = FILENAME == ARGV[1] ? "i" : "w" }
 # Keys: "k:NAME" for the module's rows, "u:NAME" for the program's.
 { who = $1 == "ffa-drvlat:" ? "k" : "u" }
-$2 == "op" { line[f, who ":" $3] = $0 }
+# A row measured in several rounds: its best.
+$2 == "op" {
+	k = who ":" $3
+	if (!((f, k) in line) || per_op($0) < per_op(line[f, k]))
+		line[f, k] = $0
+}
 $2 == "limit" { why = $0; sub(/.*limit [^ ]+ /, "", why); limit[f, who] = $3 " (" why ")" }
 $2 == "scatter" { scatter[f] = $3 " " $4 }
 function has(f, k) { return (f, k) in line }
