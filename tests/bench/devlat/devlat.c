@@ -77,7 +77,7 @@ struct bench {
 	int part;		/* the echo partition's node */
 	int self;		/* /dev/ffa/self */
 	uint8_t uuid[16];
-	char *buf;		/* mem_max pages, scattered */
+	char *buf;		/* mem_max pages, scattered unless -l */
 	long page;
 	unsigned long pages;	/* the current share's size */
 };
