@@ -84,7 +84,7 @@ struct bench {
 
 struct op {
 	const char *name;
-	int (*fn)(struct bench *b);	/* 0 or an errno */
+	int (*fn)(struct bench *b);	/* 0 or -errno */
 	unsigned int n;
 	unsigned long units;
 };
@@ -117,14 +117,14 @@ static uint64_t calib(unsigned long n)
 static int op_syscall(struct bench *b)
 {
 	(void)b;
-	return syscall(SYS_getppid) > 0 ? 0 : EIO;
+	return syscall(SYS_getppid) > 0 ? 0 : -EIO;
 }
 
 static int op_null_ioctl(struct bench *b)
 {
 	if (ioctl(b->part, NULL_IOCTL) == 0)
-		return EPROTO;	/* the null ioctl must be unknown */
-	return errno == ENOTTY ? 0 : errno;
+		return -EPROTO;	/* the null ioctl must be unknown */
+	return errno == ENOTTY ? 0 : -errno;
 }
 
 static int op_direct(struct bench *b)
@@ -134,8 +134,8 @@ static int op_direct(struct bench *b)
 	};
 
 	if (ioctl(b->part, FFA_DEV_IOC_DIRECT, &d))
-		return errno;
-	return d.w[0] == 1 && d.w[4] == 5 ? 0 : EPROTO;
+		return -errno;
+	return d.w[0] == 1 && d.w[4] == 5 ? 0 : -EPROTO;
 }
 
 static int op_direct2(struct bench *b)
@@ -146,8 +146,8 @@ static int op_direct2(struct bench *b)
 
 	memcpy(d.uuid, b->uuid, sizeof(d.uuid));
 	if (ioctl(b->part, FFA_DEV_IOC_DIRECT2, &d))
-		return errno;
-	return d.x[0] == 4 && d.x[13] == 17 ? 0 : EPROTO;
+		return -errno;
+	return d.x[0] == 4 && d.x[13] == 17 ? 0 : -EPROTO;
 }
 
 /* Share b->pages pages to the echo partition, then reclaim them. */
@@ -166,7 +166,7 @@ static int op_mem(struct bench *b)
 	struct ffa_dev_reclaim r = { .size = sizeof(r) };
 
 	if (ioctl(b->self, FFA_DEV_IOC_MEM_SHARE, &m))
-		return errno;
+		return -errno;
 	r.handle = m.handle;
 	if (ioctl(b->self, FFA_DEV_IOC_MEM_RECLAIM, &r)) {
 		printf(TAG "FAIL reclaim of handle 0x%" PRIx64 ": %s\n",
@@ -258,12 +258,12 @@ static int map_buffer(struct bench *b)
 	b->buf = mmap(NULL, len, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (b->buf == MAP_FAILED)
-		return errno;
+		return -errno;
 	/* No transparent huge pages (EINVAL where the kernel has none). */
 	madvise(b->buf, len, MADV_NOHUGEPAGE);
 	order = malloc(mem_max * sizeof(*order));
 	if (!order)
-		return ENOMEM;
+		return -ENOMEM;
 	for (i = 0; i < mem_max; i++)
 		order[i] = i;
 	for (i = mem_max - 1; i > 0 && !linear; i--) {
@@ -336,7 +336,7 @@ static int run_mem(struct bench *b)
 
 	err = map_buffer(b);
 	if (err) {
-		printf(TAG "FAIL mapping %lu pages: %s\n", mem_max, strerror(err));
+		printf(TAG "FAIL mapping %lu pages: %s\n", mem_max, strerror(-err));
 		return 1;
 	}
 	printf(TAG "scatter pages=%lu runs=%ld\n", mem_max,
@@ -348,11 +348,11 @@ static int run_mem(struct bench *b)
 		b->pages = n;
 		err = measure(b, &op);
 		if (err && n == 1) {
-			printf(TAG "FAIL %s: %s\n", name, strerror(err));
+			printf(TAG "FAIL %s: %s\n", name, strerror(-err));
 			return 1;
 		}
 		if (err) {
-			printf(TAG "limit %s %s\n", name, strerrorname_np(err));
+			printf(TAG "limit %s %s\n", name, strerrorname_np(-err));
 			break;
 		}
 	}
@@ -362,7 +362,8 @@ static int run_mem(struct bench *b)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-l] [-p OP] [NODE]\n");
+	fprintf(stderr, "usage: devlat [-n ITERS] [-r REPS] [-m MEM_MAX] [-u MEM_RUN] [-l]\n"
+		"              [-p OP] [NODE]\n");
 	return 2;
 }
 
@@ -386,7 +387,7 @@ static int run_all(struct bench *b)
 		op.n = op.fn ? iters : op.n;
 		err = measure(b, &op);
 		if (err) {
-			printf(TAG "FAIL %s: %s\n", op.name, strerror(err));
+			printf(TAG "FAIL %s: %s\n", op.name, strerror(-err));
 			return 1;
 		}
 	}
@@ -438,7 +439,7 @@ static int run_profile(struct bench *b, const char *name)
 	mark("end");
 	sleep(3);
 	if (err) {
-		printf(TAG "FAIL %s: %s\n", name, strerror(err));
+		printf(TAG "FAIL %s: %s\n", name, strerror(-err));
 		return 1;
 	}
 	printf(TAG "profiled %s x%u\n", name, iters);
@@ -454,13 +455,26 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "n:r:m:u:p:l")) != -1) {
 		switch (c) {
-		case 'n': iters = strtoul(optarg, NULL, 0); break;
-		case 'r': reps = strtoul(optarg, NULL, 0); break;
-		case 'm': mem_max = strtoul(optarg, NULL, 0); break;
-		case 'u': mem_run = strtoul(optarg, NULL, 0); break;
-		case 'p': prof = optarg; break;
-		case 'l': linear = 1; break;
-		default: return usage();
+		case 'n':
+			iters = strtoul(optarg, NULL, 0);
+			break;
+		case 'r':
+			reps = strtoul(optarg, NULL, 0);
+			break;
+		case 'm':
+			mem_max = strtoul(optarg, NULL, 0);
+			break;
+		case 'u':
+			mem_run = strtoul(optarg, NULL, 0);
+			break;
+		case 'p':
+			prof = optarg;
+			break;
+		case 'l':
+			linear = 1;
+			break;
+		default:
+			return usage();
 		}
 	}
 	if (optind < argc)
