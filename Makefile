@@ -213,7 +213,8 @@ demo-host: deps
 # time) per FF-A operation against tests/bench/icount-baseline.txt
 # (tests/bench/icount/run; ICOUNT_UPDATE=1 rewrites that file), then the
 # same through a driver, upstream's and ours, and share -> reclaim per
-# page through ours (tests/bench/drvlat/run).
+# page through ours (tests/bench/drvlat/run), then /dev/ffa from
+# userspace beside the in-kernel path (tests/bench/devlat/run).
 ICOUNT_UPDATE	?= 0
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCH_BIN) $(BENCH_DTBS)
@@ -221,6 +222,7 @@ bench: deps
 	@$(MAKE) --no-print-directory bench-setup
 	@ICOUNT_UPDATE=$(ICOUNT_UPDATE) tests/bench/icount/run
 	@tests/bench/drvlat/run
+	@tests/bench/devlat/run
 
 # The QEMU bench end to end: our firmware runs the manager and the
 # partitions, Linux 6.12 at EL1 runs our test module against the upstream
