@@ -106,7 +106,8 @@ int ffa_core_direct_req(u16 dst, bool mode_32bit,
 			       FFA_MSG_SEND_DIRECT_REQ_64;
 	u32 resp = mode_32bit ? FFA_MSG_SEND_DIRECT_RESP_32 :
 				FFA_MSG_SEND_DIRECT_RESP_64;
-	struct ffa_regs r;
+	/* ffa_regs_init() writes it all: no auto-zeroing (a memset) first. */
+	struct ffa_regs r __uninitialized;
 	unsigned int i;
 	int rc;
 
@@ -127,7 +128,8 @@ int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 			 u64 data[FFA_CORE_DIRECT2_WORDS])
 {
 	struct ffa_uuid u = { };
-	struct ffa_regs r;
+	/* x0-x17 are all written below: no auto-zeroing (a memset) first. */
+	struct ffa_regs r __uninitialized;
 	int rc;
 
 	if (ffa_core.version < FFA_VERSION_1_2)

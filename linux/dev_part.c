@@ -52,7 +52,8 @@ long ffa_dev_info_ioctl(const struct ffa_core_part *part, void __user *arg)
 
 static long part_direct(u16 id, struct ffa_dev_direct __user *arg)
 {
-	struct ffa_dev_direct d;
+	/* Filled by copy_from_user() or not used: no auto-zeroing first. */
+	struct ffa_dev_direct d __uninitialized;
 	int rc;
 
 	if (copy_from_user(&d, arg, sizeof(d)))
@@ -67,7 +68,8 @@ static long part_direct(u16 id, struct ffa_dev_direct __user *arg)
 
 static long part_direct2(u16 id, struct ffa_dev_direct2 __user *arg)
 {
-	struct ffa_dev_direct2 d;
+	/* Filled by copy_from_user() or not used: no auto-zeroing first. */
+	struct ffa_dev_direct2 d __uninitialized;
 	uuid_t uuid;
 	int rc;
 
