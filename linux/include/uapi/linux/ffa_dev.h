@@ -24,6 +24,7 @@
 #ifndef _UAPI_LINUX_FFA_DEV_H
 #define _UAPI_LINUX_FFA_DEV_H
 
+#include <linux/const.h>
 #include <linux/ioctl.h>
 #include <linux/types.h>
 
@@ -53,7 +54,7 @@ struct ffa_dev_info {
  * w3-w7 (FFA_DEV_DIRECT_32BIT: DIRECT_REQ_32, each word must fit in 32
  * bits) or x3-x7 (DIRECT_REQ_64) going out, the response's coming back.
  */
-#define FFA_DEV_DIRECT_32BIT	(1U << 0)
+#define FFA_DEV_DIRECT_32BIT	_BITUL(0)
 
 struct ffa_dev_direct {
 	__u32 size;
@@ -81,7 +82,7 @@ struct ffa_dev_direct2 {
  * notifications of bitmap to this partition (with FFA_DEV_NOTIF_PER_VCPU,
  * to its vCPU vcpu).
  */
-#define FFA_DEV_NOTIF_PER_VCPU	(1U << 0)
+#define FFA_DEV_NOTIF_PER_VCPU	_BITUL(0)
 
 struct ffa_dev_notif {
 	__u32 size;
@@ -107,12 +108,16 @@ struct ffa_dev_notif {
  * what the borrowers retrieve.
  */
 #define FFA_DEV_MEM_MAX_BORROWERS	8
-#define FFA_DEV_MEM_MAX_LENGTH		(1ULL << 30)
+#define FFA_DEV_MEM_MAX_LENGTH		_BITULL(30)
 
-/* A borrower's access: READ is required; DONATE takes 0 (all). */
-#define FFA_DEV_MEM_READ	(1U << 0)
-#define FFA_DEV_MEM_WRITE	(1U << 1)
-#define FFA_DEV_MEM_EXEC	(1U << 2)
+/*
+ * A borrower's access: READ is required, WRITE optional; DONATE takes 0
+ * (all). EXEC is refused (EINVAL): a sender may not state instruction
+ * access (docs/userspace-memory.md, "Permissions").
+ */
+#define FFA_DEV_MEM_READ	_BITUL(0)
+#define FFA_DEV_MEM_WRITE	_BITUL(1)
+#define FFA_DEV_MEM_EXEC	_BITUL(2)
 
 struct ffa_dev_mem_borrower {
 	__s32 fd;		/* an open partition node */
@@ -125,7 +130,7 @@ struct ffa_dev_mem_borrower {
 #define FFA_DEV_MEM_ATTR_DEFAULT	0	/* Normal, Write-Back, Inner Shareable */
 
 /* Transaction flags. */
-#define FFA_DEV_MEM_CLEAR	(1U << 0)	/* zero it before retrieval (LEND, DONATE) */
+#define FFA_DEV_MEM_CLEAR	_BITUL(0)	/* zero it before retrieval (LEND, DONATE) */
 
 struct ffa_dev_mem {
 	__u32 size;
@@ -143,7 +148,7 @@ struct ffa_dev_mem {
  * FFA_DEV_IOC_MEM_RECLAIM: take back a transaction this file made
  * (FFA_DEV_MEM_RECLAIM_CLEAR: zeroed). The pages are unpinned on success.
  */
-#define FFA_DEV_MEM_RECLAIM_CLEAR	(1U << 0)
+#define FFA_DEV_MEM_RECLAIM_CLEAR	_BITUL(0)
 
 struct ffa_dev_reclaim {
 	__u32 size;
