@@ -193,13 +193,16 @@ demo: bench-setup
 	@tests/e2e/demo
 
 # A shell in the guest, the arm_ffa modules loaded and ffa_e2e.ko in
-# /lib/modules/*/extra (insmod it). Exit the shell or Ctrl-A X to quit.
+# /lib/modules/*/extra (insmod it), ffactl and the /dev/ffa examples in
+# /. Exit the shell or Ctrl-A X to quit.
 BENCH_SMP	?= 2
 BENCH_DRIVER	?= upstream
 shell: bench-setup
 	@tests/e2e/build-module >/dev/null
+	@$(MAKE) --no-print-directory -s ffactl-aarch64
 	@scripts/bench/run --shell --smp $(BENCH_SMP) --driver $(BENCH_DRIVER) \
-		--add-noload $(BUILD)/e2e-mod/ffa_e2e.ko
+		--add-noload $(BUILD)/e2e-mod/ffa_e2e.ko \
+		$(foreach p,ffactl raw_share ffa_hello,--add $(BUILD)/aarch64-static/$(p):/$(p))
 
 # The host runtime tour: the partition manager and four partitions in one
 # process.
