@@ -271,8 +271,9 @@ qemu-check: bench-setup
 	@tests/drv/run
 	@echo "qemu: /dev/ffa from userspace (tests/dev: ioctls, errno table, lifetime, ffactl)"
 	@tests/dev/run
-	@echo "qemu: our driver on the debug kernel (64K pages, lockdep, KASAN)"
+	@echo "qemu: our driver and /dev/ffa on the debug kernel (64K pages, lockdep, KASAN)"
 	@tests/e2e/run --driver ours --kernel debug64k 1 2
+	@tests/dev/run --kernel debug64k 2
 	@echo "qemu: your own partition and module (tests/e2e/byo)"
 	@tests/e2e/byo
 
