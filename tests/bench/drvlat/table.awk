@@ -3,27 +3,7 @@
 # four boots, in this order: icount-upstream, icount-ours, wall-upstream,
 # wall-ours (the wall files may be empty). Status 3 when the counter
 # does not follow instructions in an icount boot.
-function field(line, key,   n, i, kv) {
-	n = split(line, kv, " ")
-	for (i = 1; i <= n; i++)
-		if (index(kv[i], key "=") == 1)
-			return substr(kv[i], length(key) + 2)
-	return ""
-}
-function per_op(line) {
-	return (field(line, "ticks_n") - field(line, "ticks_0")) / field(line, "n")
-}
-# Instructions per counter tick, from the calib loop (2 an iteration).
-function scale(line,   s, nominal) {
-	s = 2 * field(line, "n") / (field(line, "ticks_n") - field(line, "ticks_0"))
-	nominal = 1e9 / field(line, "freq")
-	if (s < nominal * 0.99 || s > nominal * 1.01) {
-		print "drvlat: the counter does not follow instructions: is -icount shift=0 on?"
-		bad = 1
-		exit 3
-	}
-	return s
-}
+# field(), per_op() and scale(): ../include/ticks.awk.
 FNR == 1 {
 	f = FILENAME == ARGV[1] ? "iu" : FILENAME == ARGV[2] ? "io" : FILENAME == ARGV[3] ? "wu" : "wo"
 }
