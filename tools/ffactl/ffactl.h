@@ -101,6 +101,25 @@ int desc_decode(const uint8_t *d, size_t len, const struct desc_opts *o,
 int desc_parse_op(const char *s, int *op);
 int desc_parse_version(const char *s, uint32_t *version);
 
+/* ---- the hold socket's protocol (hold_proto.c): pure ---- */
+
+/* Where share/lend --hold listens: HOLD_SOCK_DIR/0x<handle>.sock. */
+#define HOLD_SOCK_DIR		"/run/ffactl"
+#define HOLD_REQ_RECLAIM	"reclaim"
+#define HOLD_LINE_MAX		32	/* bytes of a request or an answer */
+#define HOLD_ERRNO_MAX		4095
+
+/* The socket's path for handle into buf; 0 or -ENAMETOOLONG. */
+int hold_sock_path(char *buf, size_t cap, uint64_t handle);
+/* "reclaim FLAGS\n" into buf: its length, or -ENOSPC. */
+int hold_req_format(char *buf, size_t cap, uint32_t flags);
+/* buf[0..len) must be exactly one request line; 0 or -EINVAL. */
+int hold_req_parse(const char *buf, size_t len, uint32_t *flags);
+/* "0\n" or "-ERRNO\n": its length, -ENOSPC, or -EINVAL (err > 0). */
+int hold_ans_format(char *buf, size_t cap, int err);
+/* buf[0..len) must be exactly one answer line; 0 or -EINVAL. */
+int hold_ans_parse(const char *buf, size_t len, int *err);
+
 /* ---- commands ---- */
 
 int cmd_list(struct ctl *c, int argc, char **argv);
