@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: BSD-3-Clause
+/*
+ * ffactl's hold socket protocol (hold_proto.c): the socket's path for a
+ * handle, the request and answer lines as formatted, byte for byte, and
+ * every malformed line refused.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ffactl.h"
+
+#define S(lit)	lit, sizeof(lit) - 1
+
+static void paths(void **state)
+{
+	char p[108];
+
+	(void)state;
+	assert_int_equal(hold_sock_path(p, sizeof(p), 0x200000000ULL), 0);
+	assert_string_equal(p, "/run/ffactl/0x200000000.sock");
+	assert_int_equal(hold_sock_path(p, sizeof(p), 0), 0);
+	assert_string_equal(p, "/run/ffactl/0x0.sock");
+	assert_int_equal(hold_sock_path(p, sizeof(p), UINT64_MAX), 0);
+	assert_string_equal(p, "/run/ffactl/0xffffffffffffffff.sock");
+	/* Exactly the length plus its NUL fits; one byte less does not. */
+	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.sock"), 1),
+			 0);
+	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.sock") - 1,
+					1), -ENAMETOOLONG);
+}
+
+static void requests(void **state)
+{
+	char line[HOLD_LINE_MAX];
+	uint32_t flags = 77;
+
+	(void)state;
+	assert_int_equal(hold_req_format(line, sizeof(line), 0), 10);
+	assert_string_equal(line, "reclaim 0\n");
+	assert_int_equal(hold_req_format(line, sizeof(line), 1), 10);
+	assert_string_equal(line, "reclaim 1\n");
+	assert_int_equal(hold_req_format(line, sizeof(line), UINT32_MAX), 19);
+	assert_string_equal(line, "reclaim 4294967295\n");
+	assert_int_equal(hold_req_format(line, 10, 1), -ENOSPC);
+
+	assert_int_equal(hold_req_parse(S("reclaim 0\n"), &flags), 0);
+	assert_int_equal(flags, 0);
+	assert_int_equal(hold_req_parse(S("reclaim 1\n"), &flags), 0);
+	assert_int_equal(flags, 1);
+	assert_int_equal(hold_req_parse(S("reclaim 4294967295\n"), &flags), 0);
+	assert_int_equal(flags, UINT32_MAX);
+	flags = 77;
+	assert_int_equal(hold_req_parse(S("reclaim 4294967296\n"), &flags),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim \n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim -1\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 0x1\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1\n\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim  1\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("Reclaim 1\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse(S("\n"), &flags), -EINVAL);
+	assert_int_equal(hold_req_parse("", 0, &flags), -EINVAL);
+	/* A refused line leaves the output alone. */
+	assert_int_equal(flags, 77);
+}
+
+static void answers(void **state)
+{
+	char line[HOLD_LINE_MAX];
+	int err = 77;
+
+	(void)state;
+	assert_int_equal(hold_ans_format(line, sizeof(line), 0), 2);
+	assert_string_equal(line, "0\n");
+	assert_int_equal(hold_ans_format(line, sizeof(line), -EACCES), 4);
+	assert_string_equal(line, "-13\n");
+	assert_int_equal(hold_ans_format(line, sizeof(line), -4095), 6);
+	assert_string_equal(line, "-4095\n");
+	assert_int_equal(hold_ans_format(line, sizeof(line), 1), -EINVAL);
+	assert_int_equal(hold_ans_format(line, sizeof(line), -4096), -EINVAL);
+	assert_int_equal(hold_ans_format(line, 4, -EACCES), -ENOSPC);
+
+	assert_int_equal(hold_ans_parse(S("0\n"), &err), 0);
+	assert_int_equal(err, 0);
+	assert_int_equal(hold_ans_parse(S("-13\n"), &err), 0);
+	assert_int_equal(err, -EACCES);
+	assert_int_equal(hold_ans_parse(S("-4095\n"), &err), 0);
+	assert_int_equal(err, -4095);
+	err = 77;
+	assert_int_equal(hold_ans_parse(S("-4096\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("13\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("-0\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("-13"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("-\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("-1-3\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("--13\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse(S("\n"), &err), -EINVAL);
+	assert_int_equal(hold_ans_parse("", 0, &err), -EINVAL);
+	assert_int_equal(err, 77);
+}
+
+/* What one side formats, the other parses back to the same value. */
+static void round_trip(void **state)
+{
+	static const int errs[] = { 0, -EACCES, -EINVAL, -ENOENT, -EPROTO };
+	char line[HOLD_LINE_MAX];
+	uint32_t flags;
+	unsigned int i;
+	int err, n;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(errs); i++) {
+		n = hold_ans_format(line, sizeof(line), errs[i]);
+		assert_true(n > 0);
+		assert_int_equal(hold_ans_parse(line, (size_t)n, &err), 0);
+		assert_int_equal(err, errs[i]);
+	}
+	n = hold_req_format(line, sizeof(line), 1);
+	assert_int_equal(hold_req_parse(line, (size_t)n, &flags), 0);
+	assert_int_equal(flags, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(paths),
+		cmocka_unit_test(requests),
+		cmocka_unit_test(answers),
+		cmocka_unit_test(round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
