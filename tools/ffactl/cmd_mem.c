@@ -226,11 +226,13 @@ int cmd_reclaim(struct ctl *c, int argc, char **argv)
 		return ctl_fail(c, exit_for_open(ret), ret,
 				"ask the holder of 0x%llx: %s",
 				(unsigned long long)handle, strerror(-ret));
+	if (answer == -EACCES)
+		return ctl_fail(c, EXIT_FAILED, answer, "reclaim refused: a "
+				"borrower still holds it (FF-A DENIED); the "
+				"holder keeps it");
 	if (answer)
-		return ctl_fail(c, EXIT_FAILED, answer, "reclaim: %s%s",
-				ffadev_strerror(answer), answer == -EACCES ?
-				"; a borrower still holds it; the holder "
-				"keeps it" : "; the holder keeps it");
+		return ctl_fail(c, EXIT_FAILED, answer, "reclaim: %s; the "
+				"holder keeps it", ffadev_strerror(answer));
 	ctl_say(c, "reclaimed 0x%llx; its holder exits\n",
 		(unsigned long long)handle);
 	return EXIT_OK;

@@ -30,8 +30,10 @@ struct mem_buf {
 uint64_t mem_fnv1a(const uint8_t *p, size_t n);
 /* The buffer: the file's bytes or the pattern, and its checksum. */
 int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m);
-/* Reclaim now, or hold until stdin or a signal says so. */
+/* Reclaim now, or hold until stdin, a signal or ffactl reclaim says so. */
 int mem_end(struct ctl *c, int self, uint64_t handle, int hold);
+/* The hold (hold.c): the result of the reclaim that ended it. */
+int mem_hold(struct ctl *c, int self, uint64_t handle);
 
 /* ---- the hold socket (hold_sock.c) ---- */
 
