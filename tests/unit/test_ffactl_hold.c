@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 /*
- * ffactl's hold socket protocol (hold_proto.c): the socket's path for a
- * handle, the request and answer lines as formatted, byte for byte, and
+ * ffactl's hold FIFO protocol (hold_proto.c): the socket's path for a
+ * handle, the reply FIFO's, the request and answer lines as formatted, byte for byte, and
  * every malformed line refused.
  */
 #include <errno.h>
@@ -21,53 +21,77 @@ static void paths(void **state)
 
 	(void)state;
 	assert_int_equal(hold_sock_path(p, sizeof(p), 0x200000000ULL), 0);
-	assert_string_equal(p, "/run/ffactl/0x200000000.sock");
+	assert_string_equal(p, "/run/ffactl/0x200000000.fifo");
 	assert_int_equal(hold_sock_path(p, sizeof(p), 0), 0);
-	assert_string_equal(p, "/run/ffactl/0x0.sock");
+	assert_string_equal(p, "/run/ffactl/0x0.fifo");
 	assert_int_equal(hold_sock_path(p, sizeof(p), UINT64_MAX), 0);
-	assert_string_equal(p, "/run/ffactl/0xffffffffffffffff.sock");
+	assert_string_equal(p, "/run/ffactl/0xffffffffffffffff.fifo");
+	assert_int_equal(hold_reply_path(p, sizeof(p), 0x200000000ULL, 77), 0);
+	assert_string_equal(p, "/run/ffactl/0x200000000.77.reply");
 	/* Exactly the length plus its NUL fits; one byte less does not. */
-	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.sock"), 1),
+	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.fifo"), 1),
 			 0);
-	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.sock") - 1,
+	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.fifo") - 1,
 					1), -ENAMETOOLONG);
 }
 
 static void requests(void **state)
 {
 	char line[HOLD_LINE_MAX];
-	uint32_t flags = 77;
+	uint32_t flags = 77, pid = 78;
 
 	(void)state;
-	assert_int_equal(hold_req_format(line, sizeof(line), 0), 10);
-	assert_string_equal(line, "reclaim 0\n");
-	assert_int_equal(hold_req_format(line, sizeof(line), 1), 10);
-	assert_string_equal(line, "reclaim 1\n");
-	assert_int_equal(hold_req_format(line, sizeof(line), UINT32_MAX), 19);
-	assert_string_equal(line, "reclaim 4294967295\n");
-	assert_int_equal(hold_req_format(line, 10, 1), -ENOSPC);
+	assert_int_equal(hold_req_format(line, sizeof(line), 0, 42), 13);
+	assert_string_equal(line, "reclaim 0 42\n");
+	assert_int_equal(hold_req_format(line, sizeof(line), 1, 42), 13);
+	assert_string_equal(line, "reclaim 1 42\n");
+	assert_int_equal(hold_req_format(line, sizeof(line), UINT32_MAX,
+					 2147483647), 30);
+	assert_string_equal(line, "reclaim 4294967295 2147483647\n");
+	assert_int_equal(hold_req_format(line, 13, 1, 42), -ENOSPC);
 
-	assert_int_equal(hold_req_parse(S("reclaim 0\n"), &flags), 0);
+	assert_int_equal(hold_req_parse(S("reclaim 0 42\n"), &flags, &pid), 0);
 	assert_int_equal(flags, 0);
-	assert_int_equal(hold_req_parse(S("reclaim 1\n"), &flags), 0);
+	assert_int_equal(pid, 42);
+	assert_int_equal(hold_req_parse(S("reclaim 1 7\n"), &flags, &pid), 0);
 	assert_int_equal(flags, 1);
-	assert_int_equal(hold_req_parse(S("reclaim 4294967295\n"), &flags), 0);
+	assert_int_equal(pid, 7);
+	assert_int_equal(hold_req_parse(S("reclaim 4294967295 2147483647\n"),
+					&flags, &pid), 0);
 	assert_int_equal(flags, UINT32_MAX);
+	assert_int_equal(pid, 2147483647);
 	flags = 77;
-	assert_int_equal(hold_req_parse(S("reclaim 4294967296\n"), &flags),
+	pid = 78;
+	assert_int_equal(hold_req_parse(S("reclaim 4294967296 1\n"), &flags,
+					&pid), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1 2147483648\n"), &flags,
+					&pid), -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1 0\n"), &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim \n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim -1\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 0x1\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1\n\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim  1\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("Reclaim 1\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse(S("\n"), &flags), -EINVAL);
-	assert_int_equal(hold_req_parse("", 0, &flags), -EINVAL);
-	/* A refused line leaves the output alone. */
+	assert_int_equal(hold_req_parse(S("reclaim 1\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1 2"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim  1 2\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1  2\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1 2 3\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim -1 2\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 0x1 2\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim 1 2\n\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("Reclaim 1 2\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse(S("reclaim\n"), &flags, &pid),
+			 -EINVAL);
+	assert_int_equal(hold_req_parse("", 0, &flags, &pid), -EINVAL);
+	/* A refused line leaves the outputs alone. */
 	assert_int_equal(flags, 77);
+	assert_int_equal(pid, 78);
 }
 
 static void answers(void **state)
@@ -110,7 +134,7 @@ static void round_trip(void **state)
 {
 	static const int errs[] = { 0, -EACCES, -EINVAL, -ENOENT, -EPROTO };
 	char line[HOLD_LINE_MAX];
-	uint32_t flags;
+	uint32_t flags, pid;
 	unsigned int i;
 	int err, n;
 
@@ -121,9 +145,10 @@ static void round_trip(void **state)
 		assert_int_equal(hold_ans_parse(line, (size_t)n, &err), 0);
 		assert_int_equal(err, errs[i]);
 	}
-	n = hold_req_format(line, sizeof(line), 1);
-	assert_int_equal(hold_req_parse(line, (size_t)n, &flags), 0);
+	n = hold_req_format(line, sizeof(line), 1, 1234);
+	assert_int_equal(hold_req_parse(line, (size_t)n, &flags, &pid), 0);
 	assert_int_equal(flags, 1);
+	assert_int_equal(pid, 1234);
 }
 
 int main(void)

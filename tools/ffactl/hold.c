@@ -2,9 +2,9 @@
 /*
  * share/lend --hold: keep the transaction until a line on stdin (a
  * denied reclaim waits for the next), EOF, SIGINT, SIGTERM, or a
- * request on the hold socket from ffactl reclaim (hold_sock.c) that
+ * request on the hold FIFO from ffactl reclaim (hold_sock.c) that
  * reclaims it (a refused one is answered and the hold goes on). One
- * poll() over stdin, the socket and a self-pipe the signal handler
+ * poll() over stdin, the FIFO and a self-pipe the signal handler
  * writes to.
  */
 #define _GNU_SOURCE	/* pipe2() */
@@ -41,7 +41,7 @@ static int catch_signals(void)
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	/* A reclaim client that hangs up early must not kill the holder. */
+	/* An asker that gave up early must not kill the holder. */
 	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
@@ -65,7 +65,7 @@ struct hold {
 	struct ctl *c;
 	int self;
 	uint64_t handle;
-	struct pollfd p[3];	/* stdin, the socket, the signal pipe */
+	struct pollfd p[3];	/* stdin, the FIFO, the signal pipe */
 	enum hold_end end;
 };
 
@@ -79,11 +79,11 @@ static void say_denied(struct hold *h, int ret, const char *retry)
 			ffadev_strerror(ret), retry);
 }
 
-/* A request on the socket: 1 when it reclaimed (the hold ends). */
+/* A request on the FIFO: 1 when it reclaimed (the hold ends). */
 static int serve(struct hold *h, int *ret)
 {
 	uint32_t flags;
-	int conn = hold_sock_accept(h->p[1].fd, &flags);
+	int conn = hold_sock_accept(h->p[1].fd, h->handle, &flags);
 
 	if (conn < 0)
 		return 0;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-3-Clause
 /*
- * The hold socket's line protocol, pure (unit tested): where a --hold
- * process listens, and the one request and one answer a connection
- * carries (docs/ffactl.md):
+ * The hold FIFOs' line protocol, pure (unit tested): where a --hold
+ * process listens, where the asker waits, and the one request and one
+ * answer each exchange carries (docs/ffactl.md):
  *
- *	"reclaim FLAGS\n"	FLAGS: FFA_DEV_MEM_RECLAIM_* in decimal
+ *	"reclaim FLAGS PID\n"	FLAGS: FFA_DEV_MEM_RECLAIM_* in decimal;
+ *				PID: the asker's, naming its reply FIFO
  *	"ERR\n"			0, or the reclaim's -errno in decimal
  */
 #include <errno.h>
@@ -15,8 +16,16 @@
 
 int hold_sock_path(char *buf, size_t cap, uint64_t handle)
 {
-	int n = snprintf(buf, cap, HOLD_SOCK_DIR "/0x%llx.sock",
+	int n = snprintf(buf, cap, HOLD_SOCK_DIR "/0x%llx.fifo",
 			 (unsigned long long)handle);
+
+	return n < 0 || (size_t)n >= cap ? -ENAMETOOLONG : 0;
+}
+
+int hold_reply_path(char *buf, size_t cap, uint64_t handle, uint32_t pid)
+{
+	int n = snprintf(buf, cap, HOLD_SOCK_DIR "/0x%llx.%u.reply",
+			 (unsigned long long)handle, pid);
 
 	return n < 0 || (size_t)n >= cap ? -ENAMETOOLONG : 0;
 }
@@ -43,23 +52,37 @@ static int parse_line_num(const char *s, size_t len, int neg, long long max,
 	return 0;
 }
 
-int hold_req_format(char *buf, size_t cap, uint32_t flags)
+int hold_req_format(char *buf, size_t cap, uint32_t flags, uint32_t pid)
 {
-	int n = snprintf(buf, cap, HOLD_REQ_RECLAIM " %u\n", flags);
+	int n = snprintf(buf, cap, HOLD_REQ_RECLAIM " %u %u\n", flags, pid);
 
 	return n < 0 || (size_t)n >= cap ? -ENOSPC : n;
 }
 
-int hold_req_parse(const char *buf, size_t len, uint32_t *flags)
+int hold_req_parse(const char *buf, size_t len, uint32_t *flags,
+		   uint32_t *pid)
 {
 	size_t word = strlen(HOLD_REQ_RECLAIM " ");
-	long long v;
+	const char *sp;
+	long long f, p;
+	char num[24];
 
 	if (len <= word || memcmp(buf, HOLD_REQ_RECLAIM " ", word))
 		return -EINVAL;
-	if (parse_line_num(buf + word, len - word, 0, UINT32_MAX, &v))
+	buf += word;
+	len -= word;
+	sp = memchr(buf, ' ', len);
+	if (!sp || (size_t)(sp - buf) + 1 > sizeof(num) - 1)
 		return -EINVAL;
-	*flags = (uint32_t)v;
+	/* FLAGS as a line of its own, so both numbers parse alike. */
+	memcpy(num, buf, (size_t)(sp - buf));
+	num[sp - buf] = '\n';
+	if (parse_line_num(num, (size_t)(sp - buf) + 1, 0, UINT32_MAX, &f) ||
+	    parse_line_num(sp + 1, len - (size_t)(sp - buf) - 1, 0,
+			   INT32_MAX, &p) || !p)
+		return -EINVAL;
+	*flags = (uint32_t)f;
+	*pid = (uint32_t)p;
 	return 0;
 }
 

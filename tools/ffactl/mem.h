@@ -35,24 +35,24 @@ int mem_end(struct ctl *c, int self, uint64_t handle, int hold);
 /* The hold (hold.c): the result of the reclaim that ended it. */
 int mem_hold(struct ctl *c, int self, uint64_t handle);
 
-/* ---- the hold socket (hold_sock.c) ---- */
+/* ---- the hold FIFOs (hold_sock.c) ---- */
 
 /* Listen for handle's requests: the fd, its path in path; or -errno. */
 int hold_sock_listen(uint64_t handle, char *path, size_t cap);
-/* Stop listening and remove the socket (fd < 0: nothing). */
+/* Stop listening and remove the FIFO (fd < 0: nothing to close). */
 void hold_sock_close(int fd, const char *path);
 /*
- * Take one connection and its request: the connection, to answer with
- * hold_sock_answer(); -EAGAIN when the request was bad (answered
- * -EINVAL and closed); or -errno.
+ * Read one request: the asker's reply FIFO, to answer with
+ * hold_sock_answer(); -EAGAIN when the request was bad or its asker
+ * gone (dropped; the asker times out); or -errno.
  */
-int hold_sock_accept(int lfd, uint32_t *flags);
-/* Answer err (0 or -errno) and close the connection. */
+int hold_sock_accept(int lfd, uint64_t handle, uint32_t *flags);
+/* Answer err (0 or -errno) and close the reply FIFO. */
 int hold_sock_answer(int conn, int err);
 /*
  * Ask handle's holder to reclaim with flags: 0 and its answer (0 or
  * -errno) in *answer; -ENOENT when nobody holds it; -EPROTO for an
- * answer that is not one; or the connection's -errno.
+ * answer that is not one; -ETIMEDOUT; or the FIFOs' -errno.
  */
 int hold_sock_ask(uint64_t handle, uint32_t flags, int *answer);
 
