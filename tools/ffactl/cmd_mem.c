@@ -25,9 +25,9 @@ static const char share_help[] =
 	"\"handle=0x...\" on stderr and keeps it until a line on stdin (a\n"
 	"denied reclaim, the borrower still holding it, waits for the next\n"
 	"line), EOF, SIGINT, SIGTERM or `ffactl reclaim HANDLE` (it listens\n"
-	"on " HOLD_SOCK_DIR "/0x<handle>.sock). --clear (lend): zeroed for the\n"
-	"borrower. A lent buffer is out of this process's reach until\n"
-	"reclaimed.\n";
+	"on the FIFO " HOLD_SOCK_DIR "/0x<handle>.fifo). --clear (lend): zeroed\n"
+	"for the borrower. A lent buffer is out of this process's reach\n"
+	"until reclaimed.\n";
 
 static int parse_one(struct ctl *c, struct mem_args *a, const char *opt,
 		     const char *val)
@@ -175,7 +175,7 @@ static const char reclaim_help[] =
 	"usage: ffactl reclaim HANDLE [--clear] [--json]\n"
 	"Only the /dev/ffa/self file that made a transaction may reclaim it,\n"
 	"so this asks the share/lend --hold process holding HANDLE to, on its\n"
-	"socket " HOLD_SOCK_DIR "/0x<handle>.sock. Reclaimed: the holder exits\n"
+	"FIFO " HOLD_SOCK_DIR "/0x<handle>.fifo. Reclaimed: the holder exits\n"
 	"0, and so does this. Refused (EACCES: a borrower still holds it):\n"
 	"the holder keeps holding, exit 1. No holder: exit 3. --clear: zeroed\n"
 	"before it is ours again (FFA_DEV_MEM_RECLAIM_CLEAR).\n";
