@@ -13,7 +13,16 @@
 
 #include "ffactl.h"
 
-#define S(lit)	lit, sizeof(lit) - 1
+/* The parsers take a length: a whole C string's. */
+static int req_parse(const char *s, uint32_t *flags, uint32_t *pid)
+{
+	return hold_req_parse(s, strlen(s), flags, pid);
+}
+
+static int ans_parse(const char *s, int *err)
+{
+	return hold_ans_parse(s, strlen(s), err);
+}
 
 static void paths(void **state)
 {
@@ -50,43 +59,43 @@ static void requests(void **state)
 	assert_string_equal(line, "reclaim 4294967295 2147483647\n");
 	assert_int_equal(hold_req_format(line, 13, 1, 42), -ENOSPC);
 
-	assert_int_equal(hold_req_parse(S("reclaim 0 42\n"), &flags, &pid), 0);
+	assert_int_equal(req_parse("reclaim 0 42\n", &flags, &pid), 0);
 	assert_int_equal(flags, 0);
 	assert_int_equal(pid, 42);
-	assert_int_equal(hold_req_parse(S("reclaim 1 7\n"), &flags, &pid), 0);
+	assert_int_equal(req_parse("reclaim 1 7\n", &flags, &pid), 0);
 	assert_int_equal(flags, 1);
 	assert_int_equal(pid, 7);
-	assert_int_equal(hold_req_parse(S("reclaim 4294967295 2147483647\n"),
+	assert_int_equal(req_parse("reclaim 4294967295 2147483647\n",
 					&flags, &pid), 0);
 	assert_int_equal(flags, UINT32_MAX);
 	assert_int_equal(pid, 2147483647);
 	flags = 77;
 	pid = 78;
-	assert_int_equal(hold_req_parse(S("reclaim 4294967296 1\n"), &flags,
+	assert_int_equal(req_parse("reclaim 4294967296 1\n", &flags,
 					&pid), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1 2147483648\n"), &flags,
+	assert_int_equal(req_parse("reclaim 1 2147483648\n", &flags,
 					&pid), -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1 0\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1 0\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1 2"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1 2", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim  1 2\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim  1 2\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1  2\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1  2\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1 2 3\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1 2 3\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim -1 2\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim -1 2\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 0x1 2\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 0x1 2\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim 1 2\n\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim 1 2\n\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("Reclaim 1 2\n"), &flags, &pid),
+	assert_int_equal(req_parse("Reclaim 1 2\n", &flags, &pid),
 			 -EINVAL);
-	assert_int_equal(hold_req_parse(S("reclaim\n"), &flags, &pid),
+	assert_int_equal(req_parse("reclaim\n", &flags, &pid),
 			 -EINVAL);
 	assert_int_equal(hold_req_parse("", 0, &flags, &pid), -EINVAL);
 	/* A refused line leaves the outputs alone. */
@@ -110,21 +119,21 @@ static void answers(void **state)
 	assert_int_equal(hold_ans_format(line, sizeof(line), -4096), -EINVAL);
 	assert_int_equal(hold_ans_format(line, 4, -EACCES), -ENOSPC);
 
-	assert_int_equal(hold_ans_parse(S("0\n"), &err), 0);
+	assert_int_equal(ans_parse("0\n", &err), 0);
 	assert_int_equal(err, 0);
-	assert_int_equal(hold_ans_parse(S("-13\n"), &err), 0);
+	assert_int_equal(ans_parse("-13\n", &err), 0);
 	assert_int_equal(err, -EACCES);
-	assert_int_equal(hold_ans_parse(S("-4095\n"), &err), 0);
+	assert_int_equal(ans_parse("-4095\n", &err), 0);
 	assert_int_equal(err, -4095);
 	err = 77;
-	assert_int_equal(hold_ans_parse(S("-4096\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("13\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("-0\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("-13"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("-\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("-1-3\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("--13\n"), &err), -EINVAL);
-	assert_int_equal(hold_ans_parse(S("\n"), &err), -EINVAL);
+	assert_int_equal(ans_parse("-4096\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("13\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("-0\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("-13", &err), -EINVAL);
+	assert_int_equal(ans_parse("-\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("-1-3\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("--13\n", &err), -EINVAL);
+	assert_int_equal(ans_parse("\n", &err), -EINVAL);
 	assert_int_equal(hold_ans_parse("", 0, &err), -EINVAL);
 	assert_int_equal(err, 77);
 }

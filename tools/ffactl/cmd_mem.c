@@ -187,14 +187,15 @@ static int parse_reclaim(struct ctl *c, int argc, char **argv,
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--clear"))
+		if (!strcmp(argv[i], "--clear")) {
 			*flags |= FFA_DEV_MEM_RECLAIM_CLEAR;
-		else if (argv[i][0] == '-' && argv[i][1])
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
 			return ctl_usage(c, "%s: unknown option", argv[i]);
-		else if (text)
+		if (text)
 			return ctl_usage(c, "one HANDLE");
-		else
-			text = argv[i];
+		text = argv[i];
 	}
 	if (!text)
 		return ctl_usage(c, "reclaim needs a HANDLE");
