@@ -149,7 +149,7 @@ int mem_hold(struct ctl *c, int self, uint64_t handle)
 		fprintf(stderr, "ffactl %s: listen %s: %s (no ffactl reclaim)\n",
 			c->cmd, path, strerror(-lfd));
 	else
-		jw_str(&c->w, "socket", path);
+		jw_str(&c->w, "fifo", path);
 	h.p[0] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 	h.p[1] = (struct pollfd){ .fd = lfd, .events = POLLIN };
 	h.p[2] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
