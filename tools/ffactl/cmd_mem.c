@@ -5,7 +5,7 @@
  * made it, and only that file may reclaim it, so ffactl reclaims before
  * it exits: at once (a round trip that proves the partitions can be
  * given the memory), or with --hold when a line comes on stdin, at EOF,
- * or on SIGINT/SIGTERM.
+ * on SIGINT/SIGTERM, or when ffactl reclaim asks it to (hold_sock.c).
  */
 #include <errno.h>
 #include <string.h>
@@ -24,9 +24,10 @@ static const char share_help[] =
 	"without --hold it is reclaimed at once; with --hold ffactl prints\n"
 	"\"handle=0x...\" on stderr and keeps it until a line on stdin (a\n"
 	"denied reclaim, the borrower still holding it, waits for the next\n"
-	"line), EOF, SIGINT or SIGTERM. --clear (lend): zeroed for the\n"
-	"borrower. A lent buffer is out of this process's reach until\n"
-	"reclaimed.\n";
+	"line), EOF, SIGINT, SIGTERM or `ffactl reclaim HANDLE` (it listens\n"
+	"on the FIFO " HOLD_SOCK_DIR "/0x<handle>.fifo). --clear (lend): zeroed\n"
+	"for the borrower. A lent buffer is out of this process's reach\n"
+	"until reclaimed.\n";
 
 static int parse_one(struct ctl *c, struct mem_args *a, const char *opt,
 		     const char *val)
@@ -171,17 +172,69 @@ int cmd_share(struct ctl *c, int argc, char **argv)
 }
 
 static const char reclaim_help[] =
-	"usage: ffactl reclaim HANDLE\n"
-	"Only the /dev/ffa/self file that made a transaction may reclaim it\n"
-	"(any other gets ENOENT), and a transaction ends with its file, so a\n"
-	"separate ffactl run has nothing to reclaim. Reclaiming is part of\n"
-	"share/lend: at once, or with --hold when you press Enter (a denied\n"
-	"reclaim waits for the next line), at EOF or on SIGINT/SIGTERM.\n"
-	"This command only says so, with exit code 2.\n";
+	"usage: ffactl reclaim HANDLE [--clear] [--json]\n"
+	"Only the /dev/ffa/self file that made a transaction may reclaim it,\n"
+	"so this asks the share/lend --hold process holding HANDLE to, on its\n"
+	"FIFO " HOLD_SOCK_DIR "/0x<handle>.fifo. Reclaimed: the holder exits\n"
+	"0, and so does this. Refused (EACCES: a borrower still holds it):\n"
+	"the holder keeps holding, exit 1. No holder: exit 3. --clear: zeroed\n"
+	"before it is ours again (FFA_DEV_MEM_RECLAIM_CLEAR).\n";
+
+static int parse_reclaim(struct ctl *c, int argc, char **argv,
+			 uint64_t *handle, uint32_t *flags)
+{
+	const char *text = NULL;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--clear")) {
+			*flags |= FFA_DEV_MEM_RECLAIM_CLEAR;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
+			return ctl_usage(c, "%s: unknown option", argv[i]);
+		if (text)
+			return ctl_usage(c, "one HANDLE");
+		text = argv[i];
+	}
+	if (!text)
+		return ctl_usage(c, "reclaim needs a HANDLE");
+	if (parse_u64(text, handle))
+		return ctl_usage(c, "%s: not a handle", text);
+	return 0;
+}
 
 int cmd_reclaim(struct ctl *c, int argc, char **argv)
 {
+	uint64_t handle = 0;
+	uint32_t flags = 0;
+	int ret, answer = 0;
+
 	if (ctl_help(argc, argv, reclaim_help))
 		return -1;
-	return ctl_usage(c, "only its own file may reclaim: see reclaim --help");
+	ret = parse_reclaim(c, argc, argv, &handle, &flags);
+	if (ret)
+		return ret;
+	jw_hex(&c->w, "handle", handle);
+	jw_bool(&c->w, "clear", !!flags);
+	ret = hold_sock_ask(handle, flags, &answer);
+	if (ret == -ENOENT)
+		return ctl_fail(c, EXIT_NOT_FOUND, ret, "0x%llx: no holder; "
+				"only a share|lend --hold process's "
+				"transactions can be reclaimed this way",
+				(unsigned long long)handle);
+	if (ret)
+		return ctl_fail(c, exit_for_open(ret), ret,
+				"ask the holder of 0x%llx: %s",
+				(unsigned long long)handle, strerror(-ret));
+	if (answer == -EACCES)
+		return ctl_fail(c, EXIT_FAILED, answer, "reclaim refused: a "
+				"borrower still holds it (FF-A DENIED); the "
+				"holder keeps it");
+	if (answer)
+		return ctl_fail(c, EXIT_FAILED, answer, "reclaim: %s; the "
+				"holder keeps it", ffadev_strerror(answer));
+	ctl_say(c, "reclaimed 0x%llx; its holder exits\n",
+		(unsigned long long)handle);
+	return EXIT_OK;
 }

@@ -101,6 +101,31 @@ int desc_decode(const uint8_t *d, size_t len, const struct desc_opts *o,
 int desc_parse_op(const char *s, int *op);
 int desc_parse_version(const char *s, uint32_t *version);
 
+/* ---- the hold FIFOs' protocol (hold_proto.c): pure ---- */
+
+/*
+ * Where share/lend --hold listens: HOLD_SOCK_DIR/0x<handle>.fifo; the
+ * asker's answer comes on HOLD_SOCK_DIR/0x<handle>.<pid>.reply.
+ */
+#define HOLD_SOCK_DIR		"/run/ffactl"
+#define HOLD_REQ_RECLAIM	"reclaim"
+#define HOLD_LINE_MAX		32	/* bytes of a request or an answer */
+#define HOLD_ERRNO_MAX		4095
+
+/* The request FIFO's path for handle into buf; 0 or -ENAMETOOLONG. */
+int hold_sock_path(char *buf, size_t cap, uint64_t handle);
+/* The reply FIFO's path for pid's request; 0 or -ENAMETOOLONG. */
+int hold_reply_path(char *buf, size_t cap, uint64_t handle, uint32_t pid);
+/* "reclaim FLAGS PID\n" into buf: its length, or -ENOSPC. */
+int hold_req_format(char *buf, size_t cap, uint32_t flags, uint32_t pid);
+/* buf[0..len) must be exactly one request line (PID > 0); 0 or -EINVAL. */
+int hold_req_parse(const char *buf, size_t len, uint32_t *flags,
+		   uint32_t *pid);
+/* "0\n" or "-ERRNO\n": its length, -ENOSPC, or -EINVAL (err > 0). */
+int hold_ans_format(char *buf, size_t cap, int err);
+/* buf[0..len) must be exactly one answer line; 0 or -EINVAL. */
+int hold_ans_parse(const char *buf, size_t len, int *err);
+
 /* ---- commands ---- */
 
 int cmd_list(struct ctl *c, int argc, char **argv);

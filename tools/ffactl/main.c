@@ -24,7 +24,7 @@ static const struct command commands[] = {
 	{ "notify", cmd_notify, "PART bind|unbind|set BITS, or get" },
 	{ "share", cmd_share, "share a buffer with partitions" },
 	{ "lend", cmd_share, "lend a buffer to partitions" },
-	{ "reclaim", cmd_reclaim, "why it is part of share --hold" },
+	{ "reclaim", cmd_reclaim, "HANDLE: ask the share|lend --hold holding it to reclaim" },
 	{ "desc", cmd_desc, "decode FILE: check and print a memory transaction descriptor" },
 };
 

@@ -30,7 +30,30 @@ struct mem_buf {
 uint64_t mem_fnv1a(const uint8_t *p, size_t n);
 /* The buffer: the file's bytes or the pattern, and its checksum. */
 int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m);
-/* Reclaim now, or hold until stdin or a signal says so. */
+/* Reclaim now, or hold until stdin, a signal or ffactl reclaim says so. */
 int mem_end(struct ctl *c, int self, uint64_t handle, int hold);
+/* The hold (hold.c): the result of the reclaim that ended it. */
+int mem_hold(struct ctl *c, int self, uint64_t handle);
+
+/* ---- the hold FIFOs (hold_sock.c) ---- */
+
+/* Listen for handle's requests: the fd, its path in path; or -errno. */
+int hold_sock_listen(uint64_t handle, char *path, size_t cap);
+/* Stop listening and remove the FIFO (fd < 0: nothing to close). */
+void hold_sock_close(int fd, const char *path);
+/*
+ * Read one request: the asker's reply FIFO, to answer with
+ * hold_sock_answer(); -EAGAIN when the request was bad or its asker
+ * gone (dropped; the asker times out); or -errno.
+ */
+int hold_sock_accept(int lfd, uint64_t handle, uint32_t *flags);
+/* Answer err (0 or -errno) and close the reply FIFO. */
+int hold_sock_answer(int conn, int err);
+/*
+ * Ask handle's holder to reclaim with flags: 0 and its answer (0 or
+ * -errno) in *answer; -ENOENT when nobody holds it; -EPROTO for an
+ * answer that is not one; -ETIMEDOUT; or the FIFOs' -errno.
+ */
+int hold_sock_ask(uint64_t handle, uint32_t flags, int *answer);
 
 #endif /* FFACTL_MEM_H */

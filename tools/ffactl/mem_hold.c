@@ -2,11 +2,10 @@
 /*
  * share/lend's buffer and its end: filled from a file or a pattern,
  * checksummed as the test partition does, and reclaimed at once or when
- * the hold ends (a line on stdin, EOF, SIGINT, SIGTERM).
+ * the hold ends (hold.c).
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -94,64 +93,9 @@ int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m)
 	return 0;
 }
 
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-/* 1 for a line on stdin; 0 for EOF, an error or a signal: the end. */
-static int wait_line(void)
-{
-	char ch;
-	ssize_t n;
-
-	while (!stop_signal) {
-		n = read(STDIN_FILENO, &ch, 1);
-		if (n == 1 && ch == '\n')
-			return 1;
-		if (n == 0 || (n < 0 && errno != EINTR))
-			return 0;
-	}
-	return 0;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	/* No SA_RESTART: the read() of stdin must return. */
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
-static int hold(struct ctl *c, int self, uint64_t handle)
-{
-	int line, ret;
-
-	catch_signals();
-	/* What was said so far must reach a pipe before the wait. */
-	fflush(stdout);
-	fprintf(stderr, "ffactl %s: holding handle=0x%llx (Enter: reclaim; "
-		"EOF, SIGINT, SIGTERM: reclaim and exit)\n", c->cmd,
-		(unsigned long long)handle);
-	fflush(stderr);
-	for (;;) {
-		line = wait_line();
-		ret = ffadev_reclaim(self, handle, 0);
-		if (ret != -EACCES || !line)
-			return ret;
-		fprintf(stderr, "ffactl %s: reclaim denied: a borrower still "
-			"holds it; Enter retries\n", c->cmd);
-	}
-}
-
 int mem_end(struct ctl *c, int self, uint64_t handle, int hold_it)
 {
-	int ret = hold_it ? hold(c, self, handle) :
+	int ret = hold_it ? mem_hold(c, self, handle) :
 		ffadev_reclaim(self, handle, 0);
 
 	jw_bool(&c->w, "reclaimed", !ret);

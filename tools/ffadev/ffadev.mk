@@ -15,7 +15,8 @@ FFADEV_VERSION	:= 0.1.0
 FFADEV_SRCS	:= $(sort $(wildcard tools/ffadev/*.c))
 FFACTL_SRCS	:= $(sort $(wildcard tools/ffactl/*.c))
 # The pure parts of ffactl, which the unit tests link.
-FFACTL_PURE	:= tools/ffactl/args.c tools/ffactl/json.c tools/ffactl/desc.c
+FFACTL_PURE	:= tools/ffactl/args.c tools/ffactl/json.c tools/ffactl/desc.c \
+		   tools/ffactl/hold_proto.c
 # libffadev sees only its header and the UAPI; ffactl lib/ as well
 # (desc decode runs lib/'s parser).
 FFADEV_CFLAGS	:= $(BASE_CFLAGS) -Itools/ffadev -Ilinux/include/uapi
