@@ -29,18 +29,18 @@ static void paths(void **state)
 	char p[108];
 
 	(void)state;
-	assert_int_equal(hold_sock_path(p, sizeof(p), 0x200000000ULL), 0);
+	assert_int_equal(hold_fifo_path(p, sizeof(p), 0x200000000ULL), 0);
 	assert_string_equal(p, "/run/ffactl/0x200000000.fifo");
-	assert_int_equal(hold_sock_path(p, sizeof(p), 0), 0);
+	assert_int_equal(hold_fifo_path(p, sizeof(p), 0), 0);
 	assert_string_equal(p, "/run/ffactl/0x0.fifo");
-	assert_int_equal(hold_sock_path(p, sizeof(p), UINT64_MAX), 0);
+	assert_int_equal(hold_fifo_path(p, sizeof(p), UINT64_MAX), 0);
 	assert_string_equal(p, "/run/ffactl/0xffffffffffffffff.fifo");
 	assert_int_equal(hold_reply_path(p, sizeof(p), 0x200000000ULL, 77), 0);
 	assert_string_equal(p, "/run/ffactl/0x200000000.77.reply");
 	/* Exactly the length plus its NUL fits; one byte less does not. */
-	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.fifo"), 1),
+	assert_int_equal(hold_fifo_path(p, sizeof("/run/ffactl/0x1.fifo"), 1),
 			 0);
-	assert_int_equal(hold_sock_path(p, sizeof("/run/ffactl/0x1.fifo") - 1,
+	assert_int_equal(hold_fifo_path(p, sizeof("/run/ffactl/0x1.fifo") - 1,
 					1), -ENAMETOOLONG);
 }
 

@@ -5,7 +5,7 @@
  * made it, and only that file may reclaim it, so ffactl reclaims before
  * it exits: at once (a round trip that proves the partitions can be
  * given the memory), or with --hold when a line comes on stdin, at EOF,
- * on SIGINT/SIGTERM, or when ffactl reclaim asks it to (hold_sock.c).
+ * on SIGINT/SIGTERM, or when ffactl reclaim asks it to (hold_fifo.c).
  */
 #include <errno.h>
 #include <string.h>
@@ -217,7 +217,7 @@ int cmd_reclaim(struct ctl *c, int argc, char **argv)
 		return ret;
 	jw_hex(&c->w, "handle", handle);
 	jw_bool(&c->w, "clear", !!flags);
-	ret = hold_sock_ask(handle, flags, &answer);
+	ret = hold_fifo_ask(handle, flags, &answer);
 	if (ret == -ENOENT)
 		return ctl_fail(c, EXIT_NOT_FOUND, ret, "0x%llx: no holder; "
 				"only a share|lend --hold process's "

@@ -113,7 +113,7 @@ int desc_parse_version(const char *s, uint32_t *version);
 #define HOLD_ERRNO_MAX		4095
 
 /* The request FIFO's path for handle into buf; 0 or -ENAMETOOLONG. */
-int hold_sock_path(char *buf, size_t cap, uint64_t handle);
+int hold_fifo_path(char *buf, size_t cap, uint64_t handle);
 /* The reply FIFO's path for pid's request; 0 or -ENAMETOOLONG. */
 int hold_reply_path(char *buf, size_t cap, uint64_t handle, uint32_t pid);
 /* "reclaim FLAGS PID\n" into buf: its length, or -ENOSPC. */

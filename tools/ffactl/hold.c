@@ -2,7 +2,7 @@
 /*
  * share/lend --hold: keep the transaction until a line on stdin (a
  * denied reclaim waits for the next), EOF, SIGINT, SIGTERM, or a
- * request on the hold FIFO from ffactl reclaim (hold_sock.c) that
+ * request on the hold FIFO from ffactl reclaim (hold_fifo.c) that
  * reclaims it (a refused one is answered and the hold goes on). One
  * poll() over stdin, the FIFO and a self-pipe the signal handler
  * writes to.
@@ -83,12 +83,12 @@ static void say_denied(struct hold *h, int ret, const char *retry)
 static int serve(struct hold *h, int *ret)
 {
 	uint32_t flags;
-	int conn = hold_sock_accept(h->p[1].fd, h->handle, &flags);
+	int conn = hold_fifo_accept(h->p[1].fd, h->handle, &flags);
 
 	if (conn < 0)
 		return 0;
 	*ret = ffadev_reclaim(h->self, h->handle, flags);
-	hold_sock_answer(conn, *ret);
+	hold_fifo_answer(conn, *ret);
 	if (*ret)
 		say_denied(h, *ret, "still holding");
 	return !*ret;
@@ -144,7 +144,7 @@ int mem_hold(struct ctl *c, int self, uint64_t handle)
 
 	if (ret)
 		return ret;
-	lfd = hold_sock_listen(handle, path, sizeof(path));
+	lfd = hold_fifo_listen(handle, path, sizeof(path));
 	if (lfd < 0)
 		fprintf(stderr, "ffactl %s: listen %s: %s (no ffactl reclaim)\n",
 			c->cmd, path, strerror(-lfd));
@@ -162,7 +162,7 @@ int mem_hold(struct ctl *c, int self, uint64_t handle)
 	fflush(stderr);
 	while (!hold_step(&h, &ret))
 		;
-	hold_sock_close(lfd, path);
+	hold_fifo_close(lfd, path);
 	release_signals();
 	jw_str(&c->w, "ended_by", end_names[h.end]);
 	return ret;

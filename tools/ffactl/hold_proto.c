@@ -14,7 +14,7 @@
 #include <string.h>
 #include "ffactl.h"
 
-int hold_sock_path(char *buf, size_t cap, uint64_t handle)
+int hold_fifo_path(char *buf, size_t cap, uint64_t handle)
 {
 	int n = snprintf(buf, cap, HOLD_SOCK_DIR "/0x%llx.fifo",
 			 (unsigned long long)handle);

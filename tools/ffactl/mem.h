@@ -35,25 +35,25 @@ int mem_end(struct ctl *c, int self, uint64_t handle, int hold);
 /* The hold (hold.c): the result of the reclaim that ended it. */
 int mem_hold(struct ctl *c, int self, uint64_t handle);
 
-/* ---- the hold FIFOs (hold_sock.c) ---- */
+/* ---- the hold FIFOs (hold_fifo.c) ---- */
 
 /* Listen for handle's requests: the fd, its path in path; or -errno. */
-int hold_sock_listen(uint64_t handle, char *path, size_t cap);
+int hold_fifo_listen(uint64_t handle, char *path, size_t cap);
 /* Stop listening and remove the FIFO (fd < 0: nothing to close). */
-void hold_sock_close(int fd, const char *path);
+void hold_fifo_close(int fd, const char *path);
 /*
  * Read one request: the asker's reply FIFO, to answer with
- * hold_sock_answer(); -EAGAIN when the request was bad or its asker
+ * hold_fifo_answer(); -EAGAIN when the request was bad or its asker
  * gone (dropped; the asker times out); or -errno.
  */
-int hold_sock_accept(int lfd, uint64_t handle, uint32_t *flags);
+int hold_fifo_accept(int lfd, uint64_t handle, uint32_t *flags);
 /* Answer err (0 or -errno) and close the reply FIFO. */
-int hold_sock_answer(int conn, int err);
+int hold_fifo_answer(int conn, int err);
 /*
  * Ask handle's holder to reclaim with flags: 0 and its answer (0 or
  * -errno) in *answer; -ENOENT when nobody holds it; -EPROTO for an
  * answer that is not one; -ETIMEDOUT; or the FIFOs' -errno.
  */
-int hold_sock_ask(uint64_t handle, uint32_t flags, int *answer);
+int hold_fifo_ask(uint64_t handle, uint32_t flags, int *answer);
 
 #endif /* FFACTL_MEM_H */

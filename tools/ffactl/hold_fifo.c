@@ -24,11 +24,11 @@
 /* The holder's own writer: no EOF (and no POLLHUP) between askers. */
 static int keep_fd = -1;
 
-int hold_sock_listen(uint64_t handle, char *path, size_t cap)
+int hold_fifo_listen(uint64_t handle, char *path, size_t cap)
 {
 	int fd, ret;
 
-	if (hold_sock_path(path, cap, handle))
+	if (hold_fifo_path(path, cap, handle))
 		return -ENAMETOOLONG;
 	if (mkdir(HOLD_SOCK_DIR, 0700) && errno != EEXIST)
 		return -errno;
@@ -44,13 +44,13 @@ int hold_sock_listen(uint64_t handle, char *path, size_t cap)
 		keep_fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0 || keep_fd < 0) {
 		ret = -errno;
-		hold_sock_close(fd, path);
+		hold_fifo_close(fd, path);
 		return ret;
 	}
 	return fd;
 }
 
-void hold_sock_close(int fd, const char *path)
+void hold_fifo_close(int fd, const char *path)
 {
 	unlink(path);
 	if (fd >= 0)
@@ -79,7 +79,7 @@ static ssize_t read_line(int fd, char *buf, size_t cap)
 	return (ssize_t)len;
 }
 
-int hold_sock_answer(int conn, int err)
+int hold_fifo_answer(int conn, int err)
 {
 	char line[HOLD_LINE_MAX];
 	int n = hold_ans_format(line, sizeof(line), err);
@@ -90,7 +90,7 @@ int hold_sock_answer(int conn, int err)
 	return n < 0 ? n : 0;
 }
 
-int hold_sock_accept(int lfd, uint64_t handle, uint32_t *flags)
+int hold_fifo_accept(int lfd, uint64_t handle, uint32_t *flags)
 {
 	char line[HOLD_LINE_MAX], reply[108];
 	uint32_t pid;
@@ -126,14 +126,14 @@ static int wait_answer(int fd, int *answer)
 	return hold_ans_parse(line, (size_t)len, answer) ? -EPROTO : 0;
 }
 
-int hold_sock_ask(uint64_t handle, uint32_t flags, int *answer)
+int hold_fifo_ask(uint64_t handle, uint32_t flags, int *answer)
 {
 	char line[HOLD_LINE_MAX], req[108], reply[108];
 	uint32_t pid = (uint32_t)getpid();
 	int n, rfd, wfd, ret;
 
 	n = hold_req_format(line, sizeof(line), flags, pid);
-	if (n < 0 || hold_sock_path(req, sizeof(req), handle) ||
+	if (n < 0 || hold_fifo_path(req, sizeof(req), handle) ||
 	    hold_reply_path(reply, sizeof(reply), handle, pid))
 		return -EINVAL;
 	/* No reader (ENXIO): a holder's leftover; none at all: ENOENT. */
