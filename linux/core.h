@@ -100,6 +100,11 @@ int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 
 /* FFA_MSG_SEND2 of size bytes through TX (v1.1+, else -EOPNOTSUPP). */
 int ffa_core_indirect_send(u16 dst, const void *buf, size_t size);
+/*
+ * The largest size ffa_core_indirect_send() takes: TX (at most FF-A's
+ * 4 KiB message) less the negotiated version's header; 0 below v1.1.
+ */
+u32 ffa_core_indirect_max(void);
 
 /* FFA_RUN of dst's vCPU, resumed through interrupts until it yields. */
 int ffa_core_run(u16 dst, u16 vcpu);

@@ -147,6 +147,11 @@ int ffa_core_direct_req2(u16 dst, const uuid_t *uuid,
 	return rc;
 }
 
+u32 ffa_core_indirect_max(void)
+{
+	return ffa_msg_send2_max_payload(ffa_core.buf_size, ffa_core.version);
+}
+
 int ffa_core_indirect_send(u16 dst, const void *buf, size_t size)
 {
 	struct ffa_send2 m = {

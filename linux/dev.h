@@ -11,7 +11,6 @@
  *   dev_mem.c    memory transactions of user buffers: pinning, reclaim,
  *                what outlives its file (with dev_pin.c, dev_orphan.c;
  *                dev_mem.h between the three)
- *   dev_core.c   what /dev/ffa reads of the core's own state (lib world)
  *
  * dev_priv.h is what dev_node.c, dev_part.c and dev_self.c share.
  */
@@ -58,15 +57,6 @@ void ffa_dev_mem_exit(void);
 
 /* Self's counters (/sys/class/ffa/self/): pinned pages, orphans... */
 extern const struct attribute_group ffa_dev_mem_group;
-
-/* ---- dev_core.c ---- */
-
-/*
- * The largest payload one FFA_MSG_SEND2 can carry: the TX buffer (at most
- * FF-A's 4 KiB message) minus the header of the negotiated version; 0
- * below v1.1.
- */
-u32 ffa_dev_msg_max(void);
 
 /* ---- dev_self.c, for ops_notif.c ---- */
 

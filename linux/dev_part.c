@@ -44,7 +44,7 @@ long ffa_dev_info_ioctl(const struct ffa_core_part *part, void __user *arg)
 		.exec_ctx_count = part->exec_ctx_count,
 		.properties = part->properties,
 		.version = ffa_core_version(),
-		.msg_max = ffa_dev_msg_max(),
+		.msg_max = ffa_core_indirect_max(),
 	};
 	export_uuid(info.uuid, &part->uuid);
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
@@ -201,14 +201,16 @@ ssize_t ffa_dev_part_write(struct file *f, const char __user *buf,
 			   size_t count, loff_t *pos)
 {
 	struct ffa_dev_pfile *pf = f->private_data;
+	u32 max = ffa_core_indirect_max();
 	void *msg;
 	int rc;
 
-	if (ffa_core_version() < FFA_DEV_V1_1)
+	/* No payload fits: below v1.1 there is no MSG_SEND2. */
+	if (!max)
 		return -EOPNOTSUPP;
 	if (!count)
 		return -EINVAL;
-	if (count > ffa_dev_msg_max())
+	if (count > max)
 		return -E2BIG;
 	msg = memdup_user(buf, count);
 	if (IS_ERR(msg))

@@ -14,10 +14,6 @@
 
 #include "core.h"
 
-/* Versions in FF-A's encoding (core.h is neutral: no lib header). */
-#define FFA_DEV_VERSION(major, minor)	((major) << 16 | (minor))
-#define FFA_DEV_V1_1			FFA_DEV_VERSION(1, 1)
-
 /* A partition's node: /dev/ffa/<uuid>[.<id>]. */
 struct ffa_dev_node {
 	struct ffa_core_part part;

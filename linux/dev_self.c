@@ -260,16 +260,13 @@ const struct attribute_group ffa_dev_self_group = {
 
 /*
  * Receive every message no in-kernel user takes; below v1.1 there are
- * none (read() then only ever waits).
+ * none (the core answers EOPNOTSUPP, and read() then only ever waits).
  */
 int ffa_dev_self_init(void)
 {
-	int rc;
+	int rc = ffa_core_msg_register_any(self_msg_received, NULL);
 
-	if (ffa_core_version() < FFA_DEV_V1_1)
-		return 0;
-	rc = ffa_core_msg_register_any(self_msg_received, NULL);
-	if (rc)
+	if (rc && rc != -EOPNOTSUPP)
 		pr_warn("/dev/ffa: no receiver of indirect messages: %d\n", rc);
 	self_receiving = !rc;
 	return 0;

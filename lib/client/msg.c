@@ -189,6 +189,17 @@ static uint32_t send2_hdr_size(uint32_t version)
 
 #define HDR_OFF(field)	FFA_OFFSETOF(struct ffa_msg_send2_hdr, field)
 
+uint32_t ffa_msg_send2_max_payload(size_t tx_size, uint32_t version)
+{
+	uint32_t hdr_size = send2_hdr_size(version);
+	size_t limit = tx_size < FFA_MSG_SEND2_MAX_TOTAL ?
+		       tx_size : FFA_MSG_SEND2_MAX_TOTAL;
+
+	if (hdr_size == 0 || limit < hdr_size)
+		return 0;
+	return (uint32_t)(limit - hdr_size);
+}
+
 int ffa_msg_send2_compose(void *tx, size_t tx_size, uint32_t version,
 			  const struct ffa_send2 *m)
 {

@@ -602,6 +602,48 @@ static void test_send2_compose_page_limit(void **state)
 			 0);
 }
 
+/*
+ * The largest payload is exactly the one compose takes: it fits, one
+ * byte more does not, for each version and for TX smaller and larger
+ * than FF-A's 4 KiB message (20- and 40-byte headers).
+ */
+static void test_send2_max_payload(void **state)
+{
+	static const struct {
+		size_t tx_size;
+		uint32_t version, max;
+	} cases[] = {
+		{ 4096, 0x10002, 4056 }, { 4096, 0x10001, 4076 },
+		{ 8192, 0x10002, 4056 }, { 65536, 0x10001, 4076 },
+		{ 100, 0x10002, 60 }, { 40, 0x10002, 0 },
+		{ 39, 0x10002, 0 }, { 4096, 0x10000, 0 },
+	};
+	static uint8_t tx[8192], payload[4096];
+	struct ffa_send2 m = hello;
+	size_t i;
+
+	(void)state;
+	m.payload = payload;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t size = cases[i].tx_size < sizeof(tx) ?
+			      cases[i].tx_size : sizeof(tx);
+		uint32_t max = ffa_msg_send2_max_payload(cases[i].tx_size,
+							 cases[i].version);
+
+		assert_int_equal(max, cases[i].max);
+		/* No payload fits (v1.0, TX below the header): nothing to send. */
+		if (!max || size < cases[i].tx_size)
+			continue;
+		m.size = max;
+		assert_int_equal(ffa_msg_send2_compose(tx, size,
+						       cases[i].version, &m), 0);
+		m.size = max + 1;
+		assert_int_equal(ffa_msg_send2_compose(tx, size,
+						       cases[i].version, &m),
+				 FFA_RET_INVALID_PARAMETERS);
+	}
+}
+
 /* 40 + 0xfffffff0 wraps to 24 in 32 bits: a wrapped sum must not pass. */
 static void test_send2_compose_overflow(void **state)
 {
@@ -641,6 +683,7 @@ int main(void)
 		cmocka_unit_test(test_send2_compose_v1_0_not_supported),
 		cmocka_unit_test(test_send2_compose_tx_size),
 		cmocka_unit_test(test_send2_compose_page_limit),
+		cmocka_unit_test(test_send2_max_payload),
 		cmocka_unit_test(test_send2_compose_overflow),
 	};
 

@@ -143,6 +143,12 @@ struct ffa_send2 {
  */
 int ffa_msg_send2_compose(void *tx, size_t tx_size, uint32_t version,
 			  const struct ffa_send2 *m);
+/*
+ * The largest payload ffa_msg_send2_compose() fits in tx_size bytes for
+ * version (the header and payload stay within FF-A's one 4 KiB page); 0
+ * before v1.1, or when not even the header fits.
+ */
+uint32_t ffa_msg_send2_max_payload(size_t tx_size, uint32_t version);
 /* FFA_MSG_SEND2: sender_vm is 0 unless a hypervisor forwards. */
 int ffa_msg_send2(const struct ffa_conduit *c, uint16_t sender_vm,
 		  uint32_t flags);
