@@ -32,9 +32,6 @@ void drv_blocked(struct drv *t, int count, const char *what, int err);
 /* A test partition command (DIRECT_REQ_64): its status word, or errno. */
 int drv_tp(u16 dst, u64 w[5]);
 
-/* FNV-1a 64 of n bytes, continuing h (the test partition's checksum). */
-u64 drv_fnv(u64 h, const void *p, size_t n);
-
 /* The tests, in the order the probe runs them, and how many each has. */
 void drv_version(struct drv *t);		/* 1 */
 /* then drv_run (drv_main.c): cpu_ops->run of the bound partition, 1 */

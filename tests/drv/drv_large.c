@@ -92,7 +92,7 @@ static unsigned int large_runs(const struct large *l)
 /* Fill each page with its own pattern; the checksum, in array order. */
 static u64 large_fill(const struct large *l)
 {
-	u64 h = 0xcbf29ce484222325ULL;
+	u64 h = TP_FNV_OFFSET;
 	unsigned int i;
 	u8 *va;
 
@@ -100,7 +100,7 @@ static u64 large_fill(const struct large *l)
 		va = page_address(l->pages[i]);
 		memset(va, (u8)(i * 13 + 5), PAGE_SIZE);
 		*(u32 *)va = i;
-		h = drv_fnv(h, va, PAGE_SIZE);
+		h = tp_fnv(h, va, PAGE_SIZE);
 		cond_resched();
 	}
 	return h;

@@ -30,7 +30,7 @@ static u64 fill(struct page *p, unsigned int i, u64 h)
 	memset(va, 0xa5 ^ (u8)(i * 7 + 1), PAGE_SIZE);
 	/* Two words per page that differ, so that order matters too. */
 	*(u32 *)va = i;
-	return drv_fnv(h, va, PAGE_SIZE);
+	return tp_fnv(h, va, PAGE_SIZE);
 }
 
 /* The test partition's retrieve of handle, owner us: its status. */
@@ -59,7 +59,7 @@ void drv_donate(struct drv *t)
 		drv_blocked(t, 3, "DONATE", -ENOMEM);
 		return;
 	}
-	sum = fill(p, 0, 0xcbf29ce484222325ULL);
+	sum = fill(p, 0, TP_FNV_OFFSET);
 	rc = ffa_more_mem_send_pages(&m, &p, 1, &handle);
 	if (!drv_ok(t, !rc, "DONATE of a page to 0x%x (rc %d, handle 0x%llx)",
 		    DRV_TEST, rc, handle)) {
@@ -109,7 +109,7 @@ void drv_borrowers(struct drv *t)
 	};
 	struct scatterlist sg[BORROW_PAGES];
 	struct page *p[BORROW_PAGES] = { };
-	u64 sum = 0xcbf29ce484222325ULL, handle = 0;
+	u64 sum = TP_FNV_OFFSET, handle = 0;
 	int i, rc = -ENOMEM;
 
 	sg_init_table(sg, BORROW_PAGES);

@@ -35,14 +35,3 @@ int drv_tp(u16 dst, u64 w[5])
 
 	return rc ? rc : (int)(s64)w[0];
 }
-
-/* As partitions/include/partitions/test_proto.h's tp_fnv(). */
-u64 drv_fnv(u64 h, const void *p, size_t n)
-{
-	const u8 *b = p;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001b3ULL;
-	return h;
-}

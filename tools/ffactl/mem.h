@@ -23,11 +23,9 @@ struct mem_args {
 struct mem_buf {
 	void *buf;
 	size_t len;		/* whole pages */
-	uint64_t fnv;		/* FNV-1a 64 of all len bytes */
+	uint64_t fnv;		/* tp_fnv() of all len bytes */
 };
 
-/* FNV-1a 64, the test partition's checksum (test_proto.h). */
-uint64_t mem_fnv1a(const uint8_t *p, size_t n);
 /* The buffer: the file's bytes or the pattern, and its checksum. */
 int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m);
 /* Reclaim now, or hold until stdin, a signal or ffactl reclaim says so. */

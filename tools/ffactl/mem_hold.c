@@ -9,20 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <partitions/test_proto.h>
 #include "mem.h"
-
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
-
-uint64_t mem_fnv1a(const uint8_t *p, size_t n)
-{
-	uint64_t h = FNV_OFFSET;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ p[i]) * FNV_PRIME;
-	return h;
-}
 
 static int read_file(int fd, uint8_t *p, size_t len)
 {
@@ -89,7 +77,7 @@ int mem_fill(struct ctl *c, const struct mem_args *a, struct mem_buf *m)
 		for (i = 0; i < m->len; i++)
 			p[i] = (uint8_t)(i % 251);
 	}
-	m->fnv = mem_fnv1a(m->buf, m->len);
+	m->fnv = tp_fnv(TP_FNV_OFFSET, m->buf, m->len);
 	return 0;
 }
 

@@ -18,9 +18,10 @@ FFACTL_SRCS	:= $(sort $(wildcard tools/ffactl/*.c))
 FFACTL_PURE	:= tools/ffactl/args.c tools/ffactl/json.c tools/ffactl/desc.c \
 		   tools/ffactl/hold_proto.c
 # libffadev sees only its header and the UAPI; ffactl lib/ as well
-# (desc decode runs lib/'s parser).
+# (desc decode runs lib/'s parser) and the test partition's protocol
+# header (its checksum, tp_fnv(), is what share and lend print).
 FFADEV_CFLAGS	:= $(BASE_CFLAGS) -Itools/ffadev -Ilinux/include/uapi
-FFACTL_CFLAGS	:= $(FFADEV_CFLAGS) $(LIB_INCLUDES)
+FFACTL_CFLAGS	:= $(FFADEV_CFLAGS) $(LIB_INCLUDES) -Ipartitions/include
 
 FFADEV_OBJDIR	:= $(BUILD)/tools/obj
 FFADEV_LIB	:= $(BUILD)/tools/ffadev/libffadev.a
